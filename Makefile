@@ -1,0 +1,46 @@
+# One command for the report, one for the tests; each makes .venv from the lock file when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LEGACY := .venv-legacy
+LSTAMP := $(LEGACY)/.installed
+OUT    ?= report
+PYTEST_FLAGS ?=
+
+.PHONY: report test test-legacy notebooks lab bench clean lock
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+# A second, small environment with matplotlib < 3.11 (no text shaping of its own), to prove the legacy path.
+$(LSTAMP): requirements-legacy.lock pyproject.toml
+	@test -x $(LEGACY)/bin/python || $(PYTHON) -m venv $(LEGACY)
+	$(LEGACY)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-legacy.lock
+	$(LEGACY)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(LSTAMP)
+
+report: $(STAMP)
+	$(BIN)/python -m analysis report --out $(OUT)
+
+test: $(STAMP) $(LSTAMP)
+	$(BIN)/python -m pytest $(PYTEST_FLAGS)
+	$(LEGACY)/bin/python -m pytest -m render $(PYTEST_FLAGS)
+
+test-legacy: $(LSTAMP)
+	$(LEGACY)/bin/python -m pytest -m render $(PYTEST_FLAGS)
+
+notebooks: $(STAMP)
+	$(BIN)/python -m analysis notebooks
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/extract.py
+
+clean:
+	rm -rf $(VENV) $(LEGACY) $(OUT)
