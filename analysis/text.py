@@ -1,0 +1,184 @@
+"""Arabic text utilities: normalisation for matching, sentence splitting, boilerplate flags.
+
+Normalisation never changes stored text. `normalize_spans` returns the folded string together with an
+offset map, so a match found in the folded text is reported as a span of the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicons
+
+# One-to-one folds (length preserving): letter variants, digits, Arabic separators, spaces.
+_FOLD_PAIRS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و",
+    "ة": "ه", "ک": "ك", "ګ": "ك", "ھ": "ه", "ە": "ه",
+    "٬": ",", "٫": ".", "٪": "%", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
+}
+_FOLD_PAIRS.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
+_FOLD_PAIRS.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian (Eastern) digits
+_FOLD = str.maketrans(_FOLD_PAIRS)
+# Characters dropped for matching: harakat, superscript alef, tatweel, zero-width and bidi controls, BOM.
+_DROP_CLASS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_DROP = re.compile(f"[{_DROP_CLASS}]")
+
+
+def normalize(text: str) -> str:
+    """Fold Arabic text for matching: no harakat or tatweel, one alef/yeh/heh, ASCII digits."""
+    return _DROP.sub("", text.translate(_FOLD))
+
+
+def to_ascii_digits(text: str) -> str:
+    """Replace Arabic-Indic and Persian digits (and Arabic separators) by ASCII ones; nothing else."""
+    return text.translate(_DIGITS)
+
+
+_DIGITS = str.maketrans({k: v for k, v in _FOLD_PAIRS.items() if k.isdigit() or k in "٬٫٪"})
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A folded copy of `original` plus the map from folded offsets back to original offsets."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None  # None when nothing was dropped: offsets are the identity
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded slice text[start:end]."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            pos = self.to_original(start)
+            return pos, pos
+        # marks dropped right after the last kept char belong to it (the tanween of أيضاً)
+        return self.offsets[start], self.to_original(end)
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of folded position `pos` (pos may equal len(text))."""
+        if self.offsets is None:
+            return pos
+        return self.offsets[pos] if pos < len(self.offsets) else len(self.original)
+
+
+def normalize_spans(text: str) -> Normalized:
+    """Fold `text` like `normalize` and keep the offset map back to `text`."""
+    folded = text.translate(_FOLD)
+    if not _DROP.search(folded):
+        return Normalized(text, folded, None)
+    keep = [i for i, ch in enumerate(folded) if not _DROP.match(ch)]
+    return Normalized(text, "".join(folded[i] for i in keep), tuple(keep))
+
+
+# ---------------------------------------------------------------- sentences
+_TERMINATOR = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*[.,،]?(?=\s|$)")
+_NEWLINES = re.compile(r"\n")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(normalize(a) for a in lexicons.table("abbreviations")["abbreviation"])
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at `dot` closes an abbreviation (د. or U.S. or a listed one), not a sentence."""
+    if dot >= len(text) or text[dot] != ".":
+        return False
+    i = dot
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in "\"«“(":
+        i -= 1
+    word = text[i:dot + 1]
+    if len(word) == 2 and word[0].isalpha():  # a lone letter: initial or abbreviation
+        return True
+    return normalize(word) in _abbreviations()
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding white space."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end], stripped; together they hold every non-space character."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_spans(text[start:end]):
+        spans.extend(_split_line(text, start + p_start, start + p_end))
+    return spans
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, cur = [], start
+    for m in _TERMINATOR.finditer(text, start, end):
+        if m.group(0) == "." and _is_abbreviation(text, m.start()):
+            continue
+        out.append((cur, m.end()))
+        cur = m.end()
+    out.append((cur, end))
+    spans = []
+    for s, e in out:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            spans.append((s + lead, e - trail))
+    return spans
+
+
+# ---------------------------------------------------------------- boilerplate
+@lru_cache(maxsize=1)
+def _boilerplate_rules() -> list[tuple[str, str, re.Pattern[str]]]:
+    rules = []
+    for row in lexicons.table("boilerplate").itertuples():
+        rules.append((row.kind, row.scope, re.compile(normalize(row.pattern), re.IGNORECASE)))
+    return rules
+
+
+_WORD = re.compile(r"\w+")
+_LIST_HEADS = {"read_also", "most_read", "tags"}
+
+
+def line_kind(line: str) -> str | None:
+    """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content."""
+    folded = normalize(line)
+    for kind, scope, pattern in _boilerplate_rules():
+        if scope == "start" and pattern.match(folded):
+            return kind
+        if scope == "full" and pattern.fullmatch(folded):
+            return kind
+        if scope == "end" and pattern.search(folded) and len(_WORD.findall(folded)) <= 40:
+            return kind
+    return None
+
+
+def boilerplate_lines(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
+    """Kind of each line span: a rule's kind, 'read_also' for link lists after such a heading,
+    'tweet' for the body of an embedded tweet above its signature line, else None."""
+    kinds = [line_kind(text[s:e]) for s, e in spans]
+    in_list = False
+    for i, (s, e) in enumerate(spans):
+        if kinds[i] in _LIST_HEADS:
+            in_list = True
+            continue
+        if in_list and kinds[i] is None and _looks_like_link(text[s:e]):
+            kinds[i] = "read_also"
+            continue
+        in_list = False
+    for i, (s, e) in enumerate(spans):  # an embedded tweet's body stands above its "— Name (@handle)" line
+        if kinds[i] == "tweet" and text[s] in "—–-" and i > 0 and kinds[i - 1] is None:
+            kinds[i - 1] = "tweet"
+    return kinds
+
+
+def _looks_like_link(line: str) -> bool:
+    """A headline in a link list: short and without sentence punctuation at the end."""
+    return len(_WORD.findall(line)) <= 18 and not re.search(r"[.؟?!:،]\s*$", line)

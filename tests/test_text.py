@@ -1,0 +1,114 @@
+"""Normalisation for matching, offsets back to the original, sentence splitting, boilerplate."""
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings, strategies as st
+
+from analysis.text import (boilerplate_lines, line_kind, normalize, normalize_spans, paragraph_spans,
+                           split_sentences, to_ascii_digits)
+
+
+def test_normalize_folds_letters_digits_and_marks():
+    assert normalize("أَكَّدَ") == "اكد"
+    assert normalize("إبريل") == normalize("ابريل") == "ابريل"
+    assert normalize("آذار") == "اذار"
+    assert normalize("مدينة") == "مدينه"
+    assert normalize("على") == "علي"
+    assert normalize("الإستراتيجيّ") == normalize("الاستراتيجي")
+    assert normalize("مـــرحبا") == "مرحبا"  # tatweel
+    assert normalize("٢٠٢١") == "2021" and normalize("۲۰۲۱") == "2021"
+    assert normalize("٦٠٪") == "60%"
+    assert normalize("٢٬٥٠٠") == "2,500"
+
+
+def test_to_ascii_digits_changes_only_digits():
+    assert to_ascii_digits("في ٢٢ مارس ٢٠٢١ بنسبة ٦٠٪") == "في 22 مارس 2021 بنسبة 60%"
+    assert to_ascii_digits("أَكَّدَ") == "أَكَّدَ"
+
+
+def test_normalize_spans_maps_back_to_original():
+    text = "وقال الكاظميّ: «كفى حروباً» اليوم"
+    norm = normalize_spans(text)
+    i = norm.text.index("حروبا")
+    s, e = norm.span(i, i + len("حروبا"))
+    assert text[s:e] == "حروباً"  # the tanween belongs to the word
+    j = norm.text.index("الكاظمي")
+    s, e = norm.span(j, j + len("الكاظمي"))
+    assert text[s:e] == "الكاظميّ"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي أإآىة" + "\u064b\u064e\u0651\u0640\u200f٠١٢" + string.digits + ".،"))))
+@settings(max_examples=300, deadline=None)
+def test_normalize_spans_roundtrip(text):
+    norm = normalize_spans(text)
+    assert norm.text == normalize(text)
+    for i in range(len(norm.text)):
+        s, e = norm.span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+        assert normalize(text[s:e]) == norm.text[i]
+
+
+def test_split_sentences_on_arabic_punctuation():
+    text = "هل انتهى الحوار؟ لا. بل بدأ للتو! وسيستمر؛ كما قال."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == ["هل انتهى الحوار؟", "لا.", "بل بدأ للتو!", "وسيستمر؛", "كما قال."]
+
+
+def test_split_sentences_on_seed_dot_comma_joins():
+    text = 'أن الولايات المتحدة "ستُواصل تقليص" وجودها "خلال الأشهر المقبلة"., وقالت حكومتا البلدين في البيان.'
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts[0].endswith('"خلال الأشهر المقبلة".,')
+    assert parts[1].startswith("وقالت")
+
+
+def test_split_sentences_keeps_abbreviations_and_numbers():
+    text = "التقى د. فؤاد حسين بالسفير في 08.04.2021 وقدّر النسبة بـ 3.5 بالمئة. ثم غادر."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert len(parts) == 2 and parts[1] == "ثم غادر."
+
+
+def test_split_sentences_paragraphs_are_boundaries():
+    text = "العنوان بلا نقطة\n\nالفقرة الأولى. والثانية\r"
+    assert [text[s:e] for s, e in split_sentences(text)] == ["العنوان بلا نقطة", "الفقرة الأولى.", "والثانية"]
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_sentences_cover_every_non_space_character(text):
+    covered = set()
+    for s, e in split_sentences(text):
+        assert text[s:e] == text[s:e].strip() and s < e
+        covered.update(range(s, e))
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+def test_line_kinds_of_page_chrome():
+    assert line_kind("اقرأ أيضاً:") == "read_also"
+    assert line_kind("إقرأ ايضاً:") == "read_also"
+    assert line_kind("اقرأ/ي أيضًا: الحوار الاستراتيجي مع الولايات المتحدة") == "read_also"
+    assert line_kind("الأكثر قراءة") == "most_read"
+    assert line_kind("شارك فيسبوك تويتر واتساب") == "share"
+    assert line_kind("يرجح أن تشهد الجولة تحديد موعد نهائي لانسحاب القوات الأمريكية (Getty)") == "caption"
+    assert line_kind("جنود في قاعدة عين الأسد (أ ف ب)") == "caption"
+    assert line_kind("2023-05-01 12:33:45") == "timestamp"
+    assert line_kind("آخر تحديث: 18 أغسطس 2020") == "timestamp"
+    assert line_kind("نشر في: الإثنين 17 أغسطس 2020") == "dateline"
+    assert line_kind("kurdistan24.net") == "url"
+    assert line_kind("الترا عراق - فريق التحرير") == "byline"
+    assert line_kind("— المكتب الإعلامي لرئيس الوزراء (@IraqiPMO) April 7, 2021") == "tweet"
+    assert line_kind("الرئيسية | أخبار | سياسة | اقتصاد") == "menu"
+    assert line_kind("جميع الحقوق محفوظة © 2021") == "copyright"
+
+
+def test_line_kind_leaves_content_alone():
+    for line in ("وقال الكاظمي إن الحوار مستمر.", "وتابع \"جرى تأكيد الانسحاب\".",
+                 "تصريحات الكاظمي", "نشر الجيش الأمريكي قواته في المنطقة."):
+        assert line_kind(line) is None, line
+
+
+def test_read_also_link_list_and_tweet_body():
+    text = ("وقال الوزير إن الحوار مستمر.\nنص التغريدة هنا\n— الوزير (@minister) April 7, 2021\n"
+            "اقرأ أيضاً:\nعنوان مقال أول\nعنوان مقال ثان\n")
+    spans = paragraph_spans(text)
+    assert boilerplate_lines(text, spans) == [None, "tweet", "tweet", "read_also", "read_also", "read_also"]
