@@ -1,0 +1,468 @@
+"""Direct quotations and who said them.
+
+Quote marks «…», “…” and "…" are paired per paragraph with a stack, so nested quotes, quotes split by an
+attribution and marks written without a space (أن«الحوار) work; an unbalanced mark never swallows the
+rest of a paragraph. A quotation is a `statement` when it is long enough or is introduced by an
+attribution, else a `term` (scare quotes, names such as "العربية").
+
+Speakers come from attribution cues (`data/cues.csv`): the subject after a verb (قال الكاظمي), the source
+of reported speech (نقلت X عن Y قوله), a joint statement (في بيان مشترك), a headline colon (والكاظمي:),
+or the previous speaker when a cue has no subject (وأضاف، وتابع، مبيناً). Names fold to one canonical
+form through `data/speakers.csv` (titles only while their holder was in office); a person in no list
+is named from the text, titles stripped, and later surname-only mentions fold to that name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicons
+from .text import Normalized, normalize, normalize_spans
+
+COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "quote", "kind", "speaker", "speaker_start",
+           "speaker_end", "speaker_mention", "cue", "attribution", "rule"]
+
+OPENERS = {"«": "guillemets", "“": "curly", "„": "curly"}
+CLOSERS = {"»": "guillemets", "”": "curly"}
+STRAIGHT = '"'
+MIN_STATEMENT_WORDS = 4
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A top-level quotation: outer span with the marks, inner span without them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    rule: str
+
+
+# ------------------------------------------------------------------ pairing quote marks
+def _straight_role(text: str, i: int, lo: int, hi: int, open_straight: bool) -> str:
+    """'open' or 'close' for a straight double quote, from the characters around it."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    before_word = i - 2 < lo or not text[i - 2].isalpha()
+    opens = nxt not in " \t\n" and (prev.isspace() or prev in "([{«:،,ـ-" or (prev in "وفبلك" and before_word))
+    closes = prev not in " \t\n" and (nxt.isspace() or not nxt.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if open_straight else "open"
+
+
+def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
+    """Top-level quotations in text[lo:hi] (one paragraph), in order."""
+    hi = len(text) if hi is None else hi
+    stack: list[tuple[int, str]] = []
+    pairs: list[tuple[int, int, str]] = []
+    children: dict[int, list[tuple[int, int]]] = {}
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in OPENERS:
+            stack.append((i, OPENERS[ch]))
+        elif ch in CLOSERS or ch == STRAIGHT:
+            family = CLOSERS.get(ch, "straight")
+            role = "close" if ch in CLOSERS else _straight_role(text, i, lo, hi, any(f == "straight" for _, f in stack))
+            if role == "open":
+                stack.append((i, "straight"))
+                continue
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == family:
+                    start = stack[k][0]
+                    del stack[k:]
+                    pairs.append((start, i + 1, family))
+                    break
+    # an unclosed opener whose nested quote closed: the nested closer closed both (أنها "لا تسعى…العراق")
+    for start, family in stack:
+        inner = [p for p in pairs if p[0] > start]
+        if inner:
+            pairs.append((start, min(inner, key=lambda p: p[0])[1], f"{family}_shared_close"))
+    top = [p for p in pairs if not any(q[0] < p[0] and p[1] <= q[1] for q in pairs if q != p)]
+    out = []
+    for s, e, rule in sorted(top):
+        if any(o.start <= s < o.end for o in out):
+            continue
+        out.append(Quote(s, e, s + 1, e - 1, rule))
+    return out
+
+
+# ------------------------------------------------------------------ lexicons
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    pattern: re.Pattern[str]
+    kinds: dict[str, str]
+    needs_start: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    table = lexicons.table("cues")
+    kinds = {normalize(c): k for c, k in zip(table["cue"], table["kind"])}
+    needs = frozenset(normalize(c) for c, n in zip(table["cue"], table["needs_start"]) if n == "1")
+    pattern = re.compile(rf"(?<![\w])(?P<pre>[وف])?(?P<cue>{_alt(kinds)})(?P<suf>ت|وا|ا|تا|ن)?(?![\w])")
+    return _Cues(pattern, kinds, needs)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    canonical: str
+    tokens: tuple[str, ...]
+    kind: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> list[_Alias]:
+    table = lexicons.table("speakers")
+    out = []
+    for row in table.itertuples():
+        out.append(_Alias(row.canonical, tuple(normalize(row.alias).split()), row.kind,
+                          dt.date.fromisoformat(row.valid_from) if row.valid_from else None,
+                          dt.date.fromisoformat(row.valid_to) if row.valid_to else None))
+    return sorted(out, key=lambda a: -len(a.tokens))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lexicons.table("titles")["word"])
+
+
+_STOPS = frozenset(normalize(w) for w in (
+    "أن", "أنه", "أنها", "أنهم", "إن", "إنه", "إنها", "بأن", "بأنه", "إلى", "على", "في", "خلال", "عبر", "قبيل",
+    "قبل", "بعد", "أمام", "عن", "من", "أثناء", "حيث", "لدى", "ضمن", "قائلا", "عقب", "إثر", "اليوم", "أمس",
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "مساء", "صباح",
+    "لـ", "ل", "وذلك", "كما", "بحسب", "وفق", "حسب", "الذي", "التي", "هذا", "هذه", "ذلك", "تلك", "مع",
+))
+_QUOTE_CHARS = '"«»“”„'
+_COMPLEMENT = re.compile(r"(?:(?<![\w])(?:ب?ان|ب?انه|ب?انها|ان|قايلا|قوله|قولها|قولهم|قولهما)\s*[،,:]?|[:،,])\s*$")
+_JOINT = re.compile(r"بيان\s+مشترك|البيان\s+المشترك")
+_IN_STATEMENT = re.compile(r"(?<![\w])في\s+البيان(?![\w])")
+_NAMED_SOURCE = re.compile(r"(?<![\w])(?:ال)?(?P<head>صحيفه|وكاله|قناه|موقع|مجله)\s+[\"«“]?(?P<name>[^\"«»“”،,.]{2,40}?)[\"»”]")
+_REPORTED = re.compile(r"(?<![\w])[وف]?نقل(?:ت)?\s+(?P<src>.{2,80}?)\s+عن\s+(?P<who>.{2,80}?)\s*[،,]?\s*(?:قوله|قولها|قولهم|قولهما)(?![\w])")
+_COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
+
+
+# ------------------------------------------------------------------ speakers
+@dataclass
+class _Speaker:
+    name: str
+    start: int
+    end: int
+    cue: str
+    attribution: str
+
+
+class _State:
+    """What one article has said so far: the last speaker, and names seen, for carry-over and folding."""
+
+    def __init__(self, norm: Normalized, published: dt.date | None):
+        text, folded = norm.original, norm.text
+        self.published = published
+        self.last: _Speaker | None = None
+        self.names = [a.canonical for a in _aliases() if a.kind == "name" and len(a.tokens) >= 2
+                      and _contains(folded.split(), a.tokens)]
+        self.joint_seen = False
+        self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
+        self.sources = {m.group("head"): _plain(text[slice(*norm.span(*m.span("name")))]).strip()
+                        for m in _NAMED_SOURCE.finditer(folded)}
+
+    def valid(self, alias: _Alias) -> bool:
+        if alias.kind != "title":
+            return True
+        if self.published is None:
+            return False
+        return (alias.valid_from is None or alias.valid_from <= self.published) and \
+               (alias.valid_to is None or self.published <= alias.valid_to)
+
+
+def _contains(tokens: list[str], seq: tuple[str, ...]) -> int:
+    """Index of `seq` as a token run in `tokens` (proclitic و allowed on its first token), or -1."""
+    n = len(seq)
+    for i in range(len(tokens) - n + 1):
+        first = tokens[i]
+        if (first == seq[0] or (first[:1] in "وفلب" and first[1:] == seq[0])) and tuple(tokens[i + 1:i + n]) == seq[1:]:
+            return i
+    return -1
+
+
+def canonical_speaker(mention: str, state: _State) -> str | None:
+    """The canonical name for a subject phrase as written, or None when it names nobody."""
+    tokens = [t.strip("،,:.") for t in normalize(mention).split()]
+    tokens = [t for t in tokens if t and not any(c in t for c in _QUOTE_CHARS)]
+    if not tokens:
+        return None
+    hits = [(idx, -len(a.tokens), a) for a in _aliases() if state.valid(a)
+            for idx in [_contains(tokens, a.tokens)] if idx >= 0 and _only_titles(tokens[:idx])]
+    if hits:
+        return min(hits, key=lambda h: (h[0], h[1]))[2].canonical
+    rest = list(tokens)
+    while rest and (rest[0] in _titles() or rest[0].lstrip("و") in _titles() or _is_adjective(rest[0])):
+        rest.pop(0)
+    if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
+        rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
+    if len(rest) == 1:
+        for name in reversed(state.names):
+            if normalize(name).split()[-1] == rest[0].lstrip("و"):
+                return name
+    bare = tokens[0].lstrip("و")
+    if len(tokens) == 1 and bare.startswith("ال") and bare[2:] in state.sources:
+        return state.sources[bare[2:]]
+    if len(tokens) == 1 and bare.startswith("ال") and bare != "البيان":  # المسؤول → مسؤول عسكري أميركي
+        for name in reversed(state.mentioned):
+            if normalize(name).split()[0] == bare[2:]:
+                return name
+    if _IN_STATEMENT.search(" ".join(tokens)) or tokens[0].lstrip("و") == "البيان":
+        return "البيان المشترك" if state.joint_seen else None
+    words = _plain(mention).split()
+    keep = words[len(tokens) - len(rest):] if rest and 1 <= len(rest) <= 4 else words
+    name = " ".join(keep).strip("،,: ")
+    if rest and 2 <= len(rest) <= 4 and not set(rest) & _STOPS and name not in state.names:
+        state.names.append(name)
+    return name or None
+
+
+def _only_titles(tokens: list[str]) -> bool:
+    """Tokens before a name that do not change who it is: titles, nisba adjectives, commas."""
+    return all(t in _titles() or t.lstrip("و") in _titles() or _is_adjective(t) for t in tokens)
+
+
+def _is_adjective(token: str) -> bool:
+    """Nisba adjectives after a title (الأميركي، العراقية، البريطاني)."""
+    return token.startswith("ال") and (token.endswith("ي") or token.endswith("يه")) and len(token) > 4
+
+
+def _plain(text: str) -> str:
+    return _HARAKAT.sub("", text)
+
+
+def _subject(text: str, norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
+    """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
+    folded = norm.text
+    tokens = list(re.finditer(r"\S+", folded[fpos:fend]))
+    if not tokens:
+        return None
+    taken = []
+    for k, m in enumerate(tokens[:9]):
+        word = m.group()
+        bare = word.strip("،,:.؛")
+        if not bare or bare in _STOPS or any(c in word for c in _QUOTE_CHARS) or bare[:1] in "0123456789":
+            break
+        if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها")))):
+            break  # an object (مسعاهما، التزامهما), not a subject
+        taken.append(m)
+        if word[-1:] in "،,:.؛":
+            appos = _apposition(tokens, k + 1)
+            if appos:
+                taken.extend(appos)
+            break
+    if not taken:
+        return None
+    return fpos + taken[0].start(), fpos + taken[-1].end() - (1 if taken[-1].group()[-1:] in "،,:.؛" else 0)
+
+
+_KANA = re.compile(r"(?:^|[\s،,.])[وف]?كان(?:ت)?\s+(?P<subj>[^\s،,.\"«»“”]+(?:\s+[^\s،,.\"«»“”]+){0,5}?)\s+قد\s*$")
+
+
+def _subject_before(folded: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The subject of كان X قد قال: it stands before the verb."""
+    lo = max(0, m.start() - 80)
+    k = _KANA.search(folded[lo:m.start()])
+    return (lo + k.start("subj"), lo + k.end("subj")) if k else None
+
+
+def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
+    """A name in commas after a title (وزير الخارجية الأميركي، أنتوني بلينكن، أن…)."""
+    run = []
+    for m in tokens[k:k + 5]:
+        bare = m.group().strip("،,:.")
+        if not bare or bare in _STOPS or any(c in m.group() for c in _QUOTE_CHARS):
+            return []
+        run.append(m)
+        if m.group()[-1:] in "،,":
+            return run
+    return []
+
+
+# ------------------------------------------------------------------ extraction
+def extract(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
+            norm: Normalized | None = None) -> list[dict]:
+    """Rows of the `statements` frame for one article: every quotation in its content paragraphs."""
+    norm = norm or normalize_spans(text)
+    state = _State(norm, published)
+    paragraphs: dict[int, list[dict]] = {}
+    for s in sentences:
+        paragraphs.setdefault(s["paragraph_id"], []).append(s)
+    rows = []
+    for sents in paragraphs.values():
+        if sents[0]["boilerplate"]:
+            continue
+        rows.extend(_paragraph(article_id, text, norm, sents, state))
+    return rows
+
+
+def _to_folded(norm: Normalized):
+    if norm.offsets is None:
+        return lambda pos: pos
+    import bisect
+    return lambda pos: bisect.bisect_left(norm.offsets, pos)
+
+
+def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: _State) -> list[dict]:
+    lo, hi = sents[0]["start"], sents[-1]["end"]
+    quotes = find_quotes(text, lo, hi)
+    fold = _to_folded(norm)
+    folded = norm.text
+    inside = lambda pos: any(q.start <= pos < q.end for q in quotes)
+    events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
+    for m in _cues().pattern.finditer(folded, fold(lo), fold(hi)):
+        o_start = norm.to_original(m.start())
+        if not inside(o_start):
+            events.append((o_start, "cue", m))
+    rows, current, previous_quote = [], None, None
+    sentence_of = lambda pos: next((s for s in sents if s["start"] <= pos < s["end"]), sents[-1])
+    for pos, kind, item in sorted(events, key=lambda e: e[0]):
+        sent = sentence_of(pos)
+        if _JOINT.search(folded, fold(sent["start"]), fold(pos) + 1) or _JOINT.search(folded, fold(lo), fold(pos)):
+            state.joint_seen = True
+        if kind == "cue":
+            speaker = _from_cue(item, text, norm, state, quotes, hi)
+            if speaker is not None:
+                current = (sent["sentence_id"], speaker)
+            continue
+        q: Quote = item
+        quote_text = text[q.inner_start:q.inner_end]
+        cue_here = current if current and current[0] == sent["sentence_id"] else None
+        lead = folded[fold(max(sent["start"], previous_quote.end if previous_quote else lo)):fold(q.start)]
+        speaker = None
+        statement = len(re.findall(r"\w+", quote_text)) >= MIN_STATEMENT_WORDS
+        if cue_here and (statement or _COMPLEMENT.search(lead)):
+            speaker, statement = cue_here[1], True
+        if speaker is None:
+            speaker = _colon_speaker(text, norm, fold, sent["start"], q.start, state)
+            statement = statement or speaker is not None
+        if speaker is None and statement:
+            speaker = _post_cue(text, norm, fold, q.end, sent["end"], state)
+        if speaker is None and statement and previous_quote is not None and rows and rows[-1]["speaker"] \
+                and rows[-1]["sentence_id"] == sent["sentence_id"]:
+            r = rows[-1]
+            speaker = _Speaker(r["speaker"], r["speaker_start"], r["speaker_end"], r["cue"], "continuation")
+        if statement and speaker is not None:
+            state.last = speaker
+        rows.append(_row(aid, sent, text, q, statement, speaker if statement else None))
+        if statement:
+            previous_quote = q
+    return rows
+
+
+def _row(aid: str, sent: dict, text: str, q: Quote, statement: bool, speaker: _Speaker | None) -> dict:
+    return {"article_id": aid, "sentence_id": sent["sentence_id"], "start": q.start, "end": q.end,
+            "text": text[q.start:q.end], "quote": text[q.inner_start:q.inner_end].strip(),
+            "kind": "statement" if statement else "term",
+            "speaker": speaker.name if speaker else None,
+            "speaker_start": speaker.start if speaker else None,
+            "speaker_end": speaker.end if speaker else None,
+            "speaker_mention": text[speaker.start:speaker.end] if speaker else None,
+            "cue": speaker.cue if speaker else None,
+            "attribution": speaker.attribution if speaker else None, "rule": q.rule}
+
+
+def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, quotes: list[Quote],
+              hi: int) -> _Speaker | None:
+    """The speaker a cue introduces: its subject, the Y of نقلت X عن Y قوله, or the previous speaker."""
+    cues = _cues()
+    cue, kind = m.group("cue"), cues.kinds[m.group("cue")]
+    folded = norm.text
+    o_s, o_e = norm.span(m.start(), m.end())
+    cue_text = text[o_s:o_e]
+    if kind in ("verb", "reported") and not _clause_start(folded, m):
+        return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …) introduces nobody
+    if kind == "reported":
+        line_end = folded.find("\n", m.start())
+        r = _REPORTED.match(folded, m.start(), line_end if line_end != -1 else len(folded))
+        if r:
+            s, e = norm.span(r.start("who"), r.end("who"))
+            name = canonical_speaker(text[s:e], state)
+            if name:
+                state.last = _Speaker(name, s, e, f"{cue_text} … عن … قوله", "reported")
+                return state.last
+        return None
+    end = norm.text.find("\n", m.end())
+    span = _subject(text, norm, m.end(), end if end != -1 else len(folded)) or _subject_before(folded, m)
+    if kind == "participle" or span is None:
+        if state.last is None:
+            return None
+        return _Speaker(state.last.name, state.last.start, state.last.end, cue_text, "carried")
+    s, e = norm.span(*span)
+    name = canonical_speaker(text[s:e], state)
+    if name is None:
+        return None
+    window_end = min([q.start for q in quotes if q.start > o_e] + [hi])
+    window = folded[span[0]:_fold_pos(norm, window_end)]
+    if not _is_person(name) and (_JOINT.search(window) or (state.joint_seen and _IN_STATEMENT.search(window))):
+        name, attribution = "البيان المشترك", "joint_statement"
+    else:
+        attribution = "cue"
+    state.last = _Speaker(name, s, e, cue_text, attribution)
+    state.mentioned.append(name)
+    return state.last
+
+
+_LEADERS = frozenset(("قد", "وقد", "لقد", "كما", "ثم", "فيما", "بينما", "حين", "حيث", "كذلك", "بدوره", "بدورها",
+                      "بدورهم", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته", "ناحيتها"))
+
+
+def _clause_start(folded: str, m: re.Match[str]) -> bool:
+    """A verb cue opens a clause: it carries و/ف, or follows punctuation, a line start or a particle."""
+    if m.group("pre"):
+        return True
+    before = folded[max(0, m.start() - 12):m.start()].rstrip(" ")
+    if not before or before[-1:] in "\n،,.:؛!؟?()-\"»”":
+        return True
+    return before.split()[-1] in _LEADERS
+
+
+def _fold_pos(norm: Normalized, pos: int) -> int:
+    return _to_folded(norm)(pos)
+
+
+def _is_person(name: str) -> bool:
+    return any(a.canonical == name and a.kind != "org" for a in _aliases())
+
+
+def _colon_speaker(text: str, norm: Normalized, fold, lo: int, pos: int, state: _State) -> _Speaker | None:
+    """Headline style: والكاظمي: "كفى حروباً"."""
+    base = fold(lo)
+    m = _COLON.search(norm.text[base:fold(pos)])  # on a slice: ^ must mean the sentence start
+    if not m or _cues().pattern.match(m.group("who").strip()):
+        return None
+    s, e = norm.span(base + m.start("who"), base + m.end("who"))
+    name = canonical_speaker(text[s:e], state)
+    return _Speaker(name, s, e, ":", "colon") if name else None
+
+
+def _post_cue(text: str, norm: Normalized, fold, pos: int, end: int, state: _State) -> _Speaker | None:
+    """Attribution after the quote: "…"، قال فلان."""
+    folded = norm.text
+    m = re.compile(rf"\s*[،,]?\s*(?P<pre>[وف])?(?P<cue>{_alt(k for k, v in _cues().kinds.items() if v == 'verb')})"
+                   r"(?P<suf>ت|وا|ا)?(?![\w])").match(folded, fold(pos), fold(end))
+    if not m:
+        return None
+    span = _subject(text, norm, m.end(), fold(end))
+    if span is None:
+        return None
+    s, e = norm.span(*span)
+    name = canonical_speaker(text[s:e], state)
+    o_s, o_e = norm.span(m.start("cue"), m.end())
+    return _Speaker(name, s, e, text[o_s:o_e], "post_cue") if name else None

@@ -1,0 +1,155 @@
+"""Mentions of a round of the US–Iraq strategic dialogue, and the timeline of rounds.
+
+A mention is an ordinal with a round noun (الجولة الثالثة، أولى جولات، الجولة الـ4), an elided round in the
+same sentence (… بينما عقدت الثانية), or the launch of the dialogue (انطلاق الحوار الاستراتيجي = round 1),
+in a sentence that is about the strategic dialogue. Talks of other bodies are not rounds. A date in the
+same clause dates the mention.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from . import lexicons
+from .text import Normalized, normalize, normalize_spans
+
+COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "round", "date", "precision"]
+TIMELINE_COLUMNS = ["round", "date", "precision", "reference_date", "place", "place_ar", "mode", "n_mentions",
+                    "n_articles", "articles", "reported_by", "source"]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, dict[str, int]]:
+    table = lexicons.table("ordinals")
+    out: dict[str, dict[str, int]] = {}
+    for word, value, form in zip(table["word"], table["value"], table["form"]):
+        out.setdefault(form, {})[normalize(word)] = int(value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    o = _ordinals()
+    after = _alt({**o["feminine"], **o["indefinite"], **o["masculine"]})
+    return {
+        "ordinal": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?P<ord>{after}))(?!\w)"),
+        "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{_alt(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),
+        "number": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<num>\d{1,2}))(?!\d)"),
+        "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي)"),
+        "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{_alt(o['feminine'])}))(?!\w)"),
+    }
+
+
+_STRATEGIC = re.compile(r"استراتيج|الحوار\s+(?:الامريكي|الاميركي|العراقي)")
+_US = re.compile(r"امريك|اميرك|واشنطن|الولايات المتحده")
+_IRAQ = re.compile(r"عراق|بغداد")
+_CLAUSE = re.compile(r"[،,؛;]|\s(?:بينما|فيما|في حين|ثم)\s")
+
+
+def _is_dialogue(sentence: str) -> bool:
+    """The sentence speaks of the US–Iraq strategic dialogue (not of talks of another body)."""
+    return bool(_STRATEGIC.search(sentence) or ("حوار" in sentence and _US.search(sentence) and _IRAQ.search(sentence)))
+
+
+def _value(m: re.Match[str]) -> int:
+    g = m.groupdict()
+    if g.get("num"):
+        return int(g["num"])
+    if g.get("ord"):
+        for forms in _ordinals().values():
+            if g["ord"] in forms:
+                return forms[g["ord"]]
+    return 1  # launch of the dialogue
+
+
+def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
+            norm: Normalized | None = None) -> list[dict]:
+    """Rows of the `rounds` frame for one article, from its content sentences."""
+    norm = norm or normalize_spans(text)
+    rows = []
+    for sent in sentences:
+        folded = normalize(sent["text"])
+        if not _is_dialogue(folded):
+            continue
+        local = normalize_spans(sent["text"])
+        found = []
+        for rule, pattern in _patterns().items():
+            if rule == "elided" and not found:
+                continue
+            for m in pattern.finditer(local.text):
+                s, e = m.span("core")
+                if not any(fs <= s < fe or s <= fs < e for fs, fe, _, _ in found):
+                    value = _value(m)
+                    if 1 <= value <= 20:
+                        found.append((s, e, rule, value))
+        for s, e, rule, value in sorted(found):
+            o_s, o_e = local.span(s, e)
+            start, end = sent["start"] + o_s, sent["start"] + o_e
+            date, precision = _date_for(start, sent, date_rows)
+            rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
+                         "end": end, "text": text[start:end], "rule": rule, "round": value,
+                         "date": date, "precision": precision})
+    return rows
+
+
+def _date_for(pos: int, sent: dict, date_rows: list[dict]):
+    """A resolved date in the same clause as the mention (a date elsewhere in the sentence may date
+    something else: the statement, not the talks)."""
+    inside = [d for d in date_rows if sent["start"] <= d["start"] < sent["end"] and d["date"] is not None]
+    if not inside:
+        return None, None
+    cuts = [sent["start"] + m.start() for m in _CLAUSE.finditer(sent["text"])]
+    lo = max([c for c in cuts if c <= pos], default=sent["start"])
+    hi = min([c for c in cuts if c > pos], default=sent["end"])
+    clause = [d for d in inside if lo <= d["start"] < hi]
+    if clause:
+        d = min(clause, key=lambda d: abs(d["start"] - pos))
+        return d["date"], d["precision"]
+    return None, None
+
+
+def reference() -> pd.DataFrame:
+    """The curated reference table of rounds (`data/rounds_reference.csv`), with its sources."""
+    ref = lexicons.table("rounds_reference").copy()
+    ref["round"] = ref["round"].astype(int)
+    ref["date"] = pd.to_datetime(ref["date"])
+    return ref
+
+
+def timeline(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per round: the date the texts give (the most precise, then the earliest), the reference date
+    and place, how many mentions and articles attest it, and which catalogued articles report it."""
+    ref = reference().set_index("round")
+    rounds = sorted(set(ref.index) | set(mentions["round"].dropna().astype(int)))
+    rank = {"day": 0, "month": 1, "year": 2}
+    rows = []
+    for r in rounds:
+        m = mentions[mentions["round"] == r]
+        dated = m.dropna(subset=["date"]).assign(rank=lambda f: f["precision"].map(rank))
+        best = dated.sort_values(["rank", "date"]).iloc[0] if len(dated) else None
+        reported = articles.loc[articles["round"] == r, "article_id"].tolist() if "round" in articles else []
+        info = ref.loc[r] if r in ref.index else None
+        rows.append({
+            "round": r,
+            "date": best["date"] if best is not None else pd.NaT,
+            "precision": best["precision"] if best is not None else None,
+            "reference_date": info["date"] if info is not None else pd.NaT,
+            "place": info["place"] if info is not None else None,
+            "place_ar": info["place_ar"] if info is not None else None,
+            "mode": info["mode"] if info is not None else None,
+            "n_mentions": len(m), "n_articles": m["article_id"].nunique(),
+            "articles": sorted(m["article_id"].unique().tolist()),
+            "reported_by": sorted(reported),
+            "source": info["source"] if info is not None else None,
+        })
+    out = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    out["round"] = out["round"].astype("Int64")
+    for col in ("date", "reference_date"):
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    return out

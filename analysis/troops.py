@@ -1,0 +1,191 @@
+"""Troop figures: how many soldiers (or what share of them) a sentence says are, or will be, in a country.
+
+A number counts only in a troop context (`data/troop_words.csv`): a troop noun after it (2500 جندي),
+a partitive (60% من قوات التحالف), or a head noun before it (عديد الجنود … إلى 2500). Casualty
+contexts (قتلى، مصرع) and numbers inside date expressions are not troop figures. The force comes from
+`data/forces.csv` (nearest mention in the figure's phrase, then in its sentence), the country from
+`data/countries.csv`, and `as_of` from the nearest date in the same sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .numbers import find_numbers
+from .text import Normalized, normalize, normalize_spans
+
+COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value", "unit", "approximate",
+           "force", "country", "as_of", "as_of_basis"]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    table = lexicons.table("troop_words")
+    kinds = {k: [normalize(w) for w in g["word"]] for k, g in table.groupby("kind")}
+    return {k: _alt(v) for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lx = _lexicon()
+    return {
+        "noun": re.compile(rf"^\s*(?:من\s+)?(?:ال)?(?:{lx['noun']})(?!\w)"),
+        "partitive": re.compile(rf"^\s*من\s+(?:ال)?(?:{lx['partitive']})(?!\w)"),
+        "head": re.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{lx['head']})\s+(?:ال)?(?:قوات|قواتها|جنود|الجنود|العسكريين|القوات)"
+                           rf"(?:\s+\S+){{0,6}}?\s+(?:الي|الى|من|عند|نحو|ب|حوالي|ليصل\s+الي)\s*$"),
+        "approx_before": re.compile(rf"(?:^|\s)(?:{lx['approx']})\s*$"),
+        "approx_after": re.compile(r"^\s*تقريبا(?!\w)"),
+        "casualty": re.compile(rf"(?<!\w)[وبل]?(?:{lx['casualty']})(?!\w)"),
+        "present": re.compile(rf"(?<!\w)[وف]?(?:{lx['present']})(?!\w)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _tagged(name: str) -> list[tuple[re.Pattern[str], str]]:
+    table = lexicons.table(name)
+    return [(re.compile(rf"(?<!\w)[وبل]?(?:{normalize(p)})(?!\w)"), v) for p, v in zip(table["pattern"], table.iloc[:, 1])]
+
+
+def _first(folded: str, name: str, start: int, end: int) -> str | None:
+    """The tag of the earliest pattern of table `name` found in folded[start:end]."""
+    best = None
+    for pattern, tag in _tagged(name):
+        m = pattern.search(folded, start, end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), tag)
+    return best[1] if best else None
+
+
+def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
+            published: dt.date | None, norm: Normalized | None = None) -> list[dict]:
+    """Rows of the `troops` frame for one article, from its content (non-boilerplate) sentences."""
+    norm = norm or normalize_spans(text)
+    folded = norm.text
+    back = _inverse(norm)
+    pats = _patterns()
+    date_spans = [(d["start"], d["end"]) for d in date_rows]
+    rows = []
+    for sent in sentences:
+        fs, fe = back(sent["start"]), back(sent["end"])
+        for num in find_numbers(folded[fs:fe]):
+            s, e = fs + num.start, fs + num.end
+            o_s, o_e = norm.span(s, e)
+            if any(ds <= o_s < de for ds, de in date_spans):
+                continue
+            found = _context(folded, s, e, fs, fe, num.percent, pats)
+            if found is None:
+                continue
+            rule, phrase_end = found
+            approx = pats["approx_before"].search(folded[max(fs, s - 25):s])
+            span_start = s - (len(folded[max(fs, s - 25):s]) - approx.start()) if approx else s
+            span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
+            o_s, o_e = norm.span(span_start, phrase_end)
+            cs, ce = _clause(folded, s, fs, fe)
+            as_of, basis = _as_of(o_s, norm.span(cs, ce), date_rows, published, folded[cs:ce], pats, "clause")
+            if as_of is None:
+                as_of, basis = _as_of(o_s, (sent["start"], sent["end"]), date_rows, published, folded[fs:fe],
+                                      pats, "sentence")
+            rows.append({
+                "article_id": article_id, "sentence_id": sent["sentence_id"], "start": o_s, "end": o_e,
+                "text": text[o_s:o_e], "rule": rule, "value": num.value,
+                "unit": "percent" if num.percent else "troops",
+                "approximate": bool(approx or pats["approx_after"].match(folded[phrase_end:fe])),
+                "force": _force(folded, s, phrase_end, fs, fe),
+                "country": _country(folded, s, fs, fe) or _main_country(folded),
+                "as_of": as_of, "as_of_basis": basis,
+            })
+    return rows
+
+
+def _inverse(norm: Normalized):
+    """Map an original offset to the folded offset (first kept char at or after it)."""
+    if norm.offsets is None:
+        return lambda pos: pos
+    import bisect
+    offsets = norm.offsets
+    return lambda pos: bisect.bisect_left(offsets, pos)
+
+
+def _context(folded: str, s: int, e: int, fs: int, fe: int, percent: bool, pats) -> tuple[str, int] | None:
+    """(rule, end of the figure's phrase) when the number at folded[s:e] is a troop figure."""
+    after = folded[e:fe]
+    before = folded[max(fs, s - 90):s]
+    if pats["casualty"].search(folded[max(fs, s - 30):s]) or pats["casualty"].search(after[:40]):
+        return None
+    for rule in ("noun", "partitive"):
+        m = pats[rule].match(after)
+        if m:
+            return rule, e + m.end()
+    if pats["head"].search(before) and _FOLLOWER.match(after):
+        return "head", e
+    return None
+
+
+# After a figure introduced by a head noun (عديد الجنود … إلى 2500) only a preposition, a conjunction
+# or the end of the clause may follow: "إلى 20 هجوماً" is a count of something else.
+_FOLLOWER = re.compile(r"^\s*(?:$|[،,.؛;:)\-–]|(?:في|من|خلال|بحلول|مع|بعد|قبل|حتي|الي|عند|فقط|تقريبا|بينهم|منهم|"
+                       r"جندي|عسكري)(?!\w)|و)")
+
+
+def _force(folded: str, s: int, phrase_end: int, fs: int, fe: int) -> str:
+    """US / coalition / other from the figure's own phrase, then the words before it, then the sentence."""
+    clause_end = _clause_end(folded, phrase_end, fe)
+    for start, end in ((s, clause_end), (max(fs, s - 60), s), (fs, fe)):
+        tag = _first(folded, "forces", start, end)
+        if tag:
+            return tag
+    return "unknown"
+
+
+def _clause_end(folded: str, pos: int, fe: int) -> int:
+    m = re.compile(r"[،,؛;.]|\s(?:بينهم|بينما|فيما|في حين)\s").search(folded, pos, fe)
+    return m.start() if m else fe
+
+
+def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
+    """The country the figure is for: one named in its clause, Iraq if the sentence names Iraq at all."""
+    clause_start = max(folded.rfind(c, fs, s) for c in "،,؛") + 1 if any(c in folded[fs:s] for c in "،,؛") else fs
+    clause = _first(folded, "countries", clause_start, _clause_end(folded, s, fe))
+    if clause and clause != "Iraq":
+        return clause
+    tags = {tag for pattern, tag in _tagged("countries") if pattern.search(folded, fs, fe)}
+    if clause == "Iraq" or "Iraq" in tags:
+        return "Iraq"
+    return sorted(tags)[0] if tags else None
+
+
+def _main_country(folded: str) -> str | None:
+    """The country the article names most often: the default for a figure whose sentence names none."""
+    counts = {}
+    for pattern, tag in _tagged("countries"):
+        counts[tag] = counts.get(tag, 0) + len(pattern.findall(folded))
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    return best[0] if best[1] else None
+
+
+_CLAUSE_CUT = re.compile(r"[،,؛;]|\s(?:بعد ان|بينما|فيما|في حين|بعدما)\s")
+
+
+def _clause(folded: str, s: int, fs: int, fe: int) -> tuple[int, int]:
+    """Folded span of the clause around position `s` within the sentence folded[fs:fe]."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(folded, fs, s)]
+    after = _CLAUSE_CUT.search(folded, s, fe)
+    return (cuts[-1] if cuts else fs), (after.start() if after else fe)
+
+
+def _as_of(pos: int, clause: tuple[int, int], date_rows: list[dict], published, folded_clause: str, pats,
+           where: str):
+    """The nearest resolved date in the span `clause`, else the publication date for a present marker."""
+    inside = [d for d in date_rows if clause[0] <= d["start"] < clause[1] and d["date"] is not None]
+    if inside:
+        nearest = min(inside, key=lambda d: abs(d["start"] - pos))
+        return nearest["date"], f'date in the {where}: "{nearest["text"]}"'
+    if published is not None and pats["present"].search(folded_clause):
+        return published, f"present-time marker in the {where}: publication date"
+    return None, None
