@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dates, lexicons, quotes, rounds, troops
+from . import dates, lexicons, quotes, rounds, themes, troops
 from .text import boilerplate_lines, normalize, normalize_spans, paragraph_spans, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -59,12 +59,17 @@ class Corpus:
     troops: pd.DataFrame
     rounds: pd.DataFrame
     statements: pd.DataFrame
+    themes: pd.DataFrame
     problems: pd.DataFrame
     extra: dict = field(default_factory=dict, repr=False)
 
     def round_timeline(self) -> pd.DataFrame:
         """One row per dialogue round: date from the text, reference date and place, evidence."""
         return rounds.timeline(self.rounds, self.articles)
+
+    def theme_counts(self) -> pd.DataFrame:
+        """Theme mentions per article (rows in publication order) and theme (columns)."""
+        return themes.counts(self.themes, self.articles)
 
     def summary(self) -> pd.DataFrame:
         """Articles with their title, outlet, date and how many facts each yields."""
@@ -248,6 +253,7 @@ def parse_article(article: Article) -> dict[str, list[dict]]:
         "troops": troops.extract(aid, text, content, date_rows, published, norm),
         "rounds": rounds.extract(aid, text, content, date_rows, norm),
         "statements": quotes.extract(aid, text, sentences, published, norm),
+        "themes": themes.extract(aid, text, content, norm),
     }
 
 
@@ -325,6 +331,7 @@ def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict]) -> C
         "troops": _typed(pd.DataFrame(rows("troops"), columns=troops.COLUMNS), dates_=("as_of",)),
         "rounds": _typed(pd.DataFrame(rows("rounds"), columns=rounds.COLUMNS), dates_=("date",), ints=("round",)),
         "statements": _typed(pd.DataFrame(rows("statements"), columns=quotes.COLUMNS)),
+        "themes": _typed(pd.DataFrame(rows("themes"), columns=themes.COLUMNS)),
         "problems": pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype("string"),
     }
     return Corpus(**frames)

@@ -1,0 +1,47 @@
+"""Themes: mentions of withdrawal, sovereignty, training and advising, ISIS, bases and attacks.
+
+Each mention is a row with its span, from the lexicon `data/themes.csv`; `counts` pivots them per article.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from . import lexicons
+from .text import Normalized, normalize, normalize_spans
+
+COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "theme"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    table = lexicons.table("themes")
+    return [(t, re.compile(rf"(?<!\w)[وفبل]?(?:{normalize(p)})(?!\w)")) for t, p in zip(table["theme"], table["pattern"])]
+
+
+def extract(article_id: str, text: str, sentences: list[dict], norm: Normalized | None = None) -> list[dict]:
+    """Rows of the `themes` frame for one article, from its content sentences."""
+    rows = []
+    for sent in sentences:
+        local = normalize_spans(sent["text"])
+        for theme, pattern in _patterns():
+            for m in pattern.finditer(local.text):
+                s, e = local.span(*m.span())
+                start, end = sent["start"] + s, sent["start"] + e
+                rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
+                             "end": end, "text": text[start:end], "rule": theme, "theme": theme})
+    return rows
+
+
+def themes() -> pd.DataFrame:
+    """The theme lexicon: English key, Arabic name, pattern and source."""
+    return lexicons.table("themes")
+
+
+def counts(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per article (rows, in publication order) and theme (columns, lexicon order)."""
+    order = articles.sort_values(["published", "article_id"])["article_id"]
+    table = pd.crosstab(mentions["article_id"], mentions["theme"]) if len(mentions) else pd.DataFrame()
+    return table.reindex(index=order, columns=themes()["theme"], fill_value=0).fillna(0).astype(int)
