@@ -328,7 +328,7 @@ def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict]) -> C
                            ints=("round",)),
         "sentences": _typed(pd.DataFrame(rows("sentences"), columns=SENTENCE_COLUMNS)),
         "dates": _typed(pd.DataFrame(rows("dates"), columns=dates.COLUMNS), dates_=("date",)),
-        "troops": _typed(pd.DataFrame(rows("troops"), columns=troops.COLUMNS), dates_=("as_of",)),
+        "troops": _typed(pd.DataFrame(rows("troops"), columns=troops.COLUMNS), dates_=("as_of", "as_of_end")),
         "rounds": _typed(pd.DataFrame(rows("rounds"), columns=rounds.COLUMNS), dates_=("date",), ints=("round",)),
         "statements": _typed(pd.DataFrame(rows("statements"), columns=quotes.COLUMNS)),
         "themes": _typed(pd.DataFrame(rows("themes"), columns=themes.COLUMNS)),

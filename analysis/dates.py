@@ -143,6 +143,19 @@ def extract(article_id: str, text: str, published: dt.date | None, norm: Normali
     return rows
 
 
+def period_end(date: dt.date, precision: str, qualifier: str | None = None) -> dt.date:
+    """The last day of the period a date row stands for (its `date` is the first day)."""
+    if precision == "day":
+        return date
+    if precision == "month":
+        last = calendar.monthrange(date.year, date.month)[1]
+        return date.replace(day=min(last, date.day + 9)) if qualifier in ("early", "mid") else date.replace(day=last)
+    if qualifier in ("early", "mid"):
+        month = date.month + 3
+        return dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
+    return dt.date(date.year, 12, 31)
+
+
 def parse_date(text: str) -> DateMatch | None:
     """The first absolute date (day precision) in `text`, e.g. a dateline; None if there is none."""
     for d in find_dates(text):

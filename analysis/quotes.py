@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pandas as pd
+
 from . import lexicons
 from .text import Normalized, normalize, normalize_spans
 
@@ -466,3 +468,12 @@ def _post_cue(text: str, norm: Normalized, fold, pos: int, end: int, state: _Sta
     name = canonical_speaker(text[s:e], state)
     o_s, o_e = norm.span(m.start("cue"), m.end())
     return _Speaker(name, s, e, text[o_s:o_e], "post_cue") if name else None
+
+
+def key_quotes(statements: pd.DataFrame, speakers: list[str] | None = None, n: int = 2) -> pd.DataFrame:
+    """The first `n` statements of each speaker side by side (columns: speakers, most quoted first)."""
+    st = statements[(statements["kind"] == "statement") & statements["speaker"].notna()]
+    if speakers is None:
+        speakers = list(st["speaker"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index[:3])
+    columns = {s: st.loc[st["speaker"] == s, "quote"].head(n).tolist() for s in speakers}
+    return pd.DataFrame({s: q + [None] * (n - len(q)) for s, q in columns.items()})

@@ -118,7 +118,7 @@ def reference() -> pd.DataFrame:
     """The curated reference table of rounds (`data/rounds_reference.csv`), with its sources."""
     ref = lexicons.table("rounds_reference").copy()
     ref["round"] = ref["round"].astype(int)
-    ref["date"] = pd.to_datetime(ref["date"])
+    ref["date"] = pd.to_datetime(ref["date"]).astype("datetime64[ns]")
     return ref
 
 

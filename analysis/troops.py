@@ -12,12 +12,15 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+import pandas as pd
+
 from . import lexicons
+from .dates import period_end
 from .numbers import find_numbers
 from .text import Normalized, normalize, normalize_spans
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value", "unit", "approximate",
-           "force", "country", "as_of", "as_of_basis"]
+           "force", "country", "as_of", "as_of_end", "as_of_basis"]
 
 
 def _alt(words) -> str:
@@ -87,10 +90,11 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
             span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
             o_s, o_e = norm.span(span_start, phrase_end)
             cs, ce = _clause(folded, s, fs, fe)
-            as_of, basis = _as_of(o_s, norm.span(cs, ce), date_rows, published, folded[cs:ce], pats, "clause")
+            as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), date_rows, published, folded[cs:ce],
+                                             pats, "clause")
             if as_of is None:
-                as_of, basis = _as_of(o_s, (sent["start"], sent["end"]), date_rows, published, folded[fs:fe],
-                                      pats, "sentence")
+                as_of, as_of_end, basis = _as_of(o_s, (sent["start"], sent["end"]), date_rows, published,
+                                                 folded[fs:fe], pats, "sentence")
             rows.append({
                 "article_id": article_id, "sentence_id": sent["sentence_id"], "start": o_s, "end": o_e,
                 "text": text[o_s:o_e], "rule": rule, "value": num.value,
@@ -98,7 +102,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
                 "approximate": bool(approx or pats["approx_after"].match(folded[phrase_end:fe])),
                 "force": _force(folded, s, phrase_end, fs, fe),
                 "country": _country(folded, s, fs, fe) or _main_country(folded),
-                "as_of": as_of, "as_of_basis": basis,
+                "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
             })
     return rows
 
@@ -184,8 +188,34 @@ def _as_of(pos: int, clause: tuple[int, int], date_rows: list[dict], published, 
     """The nearest resolved date in the span `clause`, else the publication date for a present marker."""
     inside = [d for d in date_rows if clause[0] <= d["start"] < clause[1] and d["date"] is not None]
     if inside:
-        nearest = min(inside, key=lambda d: abs(d["start"] - pos))
-        return nearest["date"], f'date in the {where}: "{nearest["text"]}"'
+        d = min(inside, key=lambda d: abs(d["start"] - pos))
+        return d["date"], period_end(d["date"], d["precision"], d["qualifier"]), f'date in the {where}: "{d["text"]}"'
     if published is not None and pats["present"].search(folded_clause):
-        return published, f"present-time marker in the {where}: publication date"
-    return None, None
+        return published, published, f"present-time marker in the {where}: publication date"
+    return None, None, None
+
+
+def reference_levels() -> pd.DataFrame:
+    """The curated US troop levels in Iraq (`data/troop_levels.csv`), with their sources."""
+    ref = lexicons.table("troop_levels").copy()
+    ref["date"] = pd.to_datetime(ref["date"]).astype("datetime64[ns]")
+    ref["value"] = ref["value"].astype(float)
+    return ref
+
+
+def compare_with_reference(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each reported count of US troops in Iraq beside the reference level in force at the end of the
+    period it is dated by (as_of, e.g. the last day of "منتصف يناير"; else the publication date)."""
+    ref = reference_levels()
+    levels = ref[ref["kind"] == "level"].sort_values("date")
+    us = figures[(figures["unit"] == "troops") & (figures["force"] == "US") &
+                 (figures["country"].isna() | (figures["country"] == "Iraq"))].copy()
+    published = articles.set_index("article_id")["published"]
+    us["date"] = us["as_of_end"].fillna(us["article_id"].map(published)).astype("datetime64[ns]")
+    us = us.dropna(subset=["date"]).sort_values("date")
+    merged = pd.merge_asof(us, levels[["date", "value", "source"]].rename(
+        columns={"value": "reference", "source": "reference_source"}), on="date", direction="backward")
+    merged["difference"] = merged["value"] - merged["reference"]
+    merged["dated_by"] = merged["as_of"].notna().map({True: "as_of", False: "published"})
+    return merged[["article_id", "text", "date", "dated_by", "value", "reference", "difference",
+                   "reference_source"]].reset_index(drop=True)
