@@ -27,7 +27,7 @@ report: $(STAMP)
 	$(BIN)/python -m analysis report --out $(OUT)
 
 test: $(STAMP) $(LSTAMP)
-	$(BIN)/python -m pytest $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests notebooks $(PYTEST_FLAGS)
 	$(LEGACY)/bin/python -m pytest -m render $(PYTEST_FLAGS)
 
 test-legacy: $(LSTAMP)
