@@ -5,8 +5,9 @@ come from `data/months.csv`; weekday names, relative modifiers (الماضي، �
 qualifiers (مطلع، منتصف، نهاية) from `data/date_words.csv`. Relative expressions are resolved against the
 article's publication date and left unresolved (NaT) when there is none.
 
-`date` is the first day of the period the expression names; a qualifier narrows the period to a third of
-a month (days 1, 11, 21) or of a year (January, May, September) and is reported in `qualifier`.
+`date` is the first day of the period the expression names (a week's is its Monday); a qualifier
+narrows the period to a third of a month (days 1, 11, 21) or of a year (January, May, September) and is
+reported in `qualifier`.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class DateMatch:
     end: int
     rule: str
     date: dt.date | None
-    precision: str  # "day" | "month" | "year"
+    precision: str  # "day" | "week" | "month" | "year"
     relative: bool
     qualifier: str | None = None
 
@@ -92,6 +93,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "year": rf"{B}(?:{qual}\s+(?:(?:عام|العام|سنه)\s+)?|(?P<kw>(?:لعام|بعام|عام|العام|سنه|السنه)\s+)|[وف]?(?:{_alt(PREPOSITIONS)})\s+)(?P<y>{YEAR})(?![\d%])",
         "relative_year": rf"{B}(?:{qual}\s+|(?P<this>هذا|هذه)\s+)?(?P<unit>العام|السنه){E}(?:\s+{rel})?",
         "relative_month": rf"{B}(?:{qual}\s+|(?P<this>هذا)\s+)?(?P<unit>الشهر){E}(?:\s+{rel})?",
+        "relative_week": rf"{B}(?:(?P<this>هذا)\s+)?(?P<unit>الاسبوع){E}(?:\s+{rel})?",
         "relative_day": rf"{B}[وف]?(?P<word>{_alt(w.days)}){E}",
         "weekday": rf"{B}(?:(?P<dp>{_alt(w.dayparts)})\s+)?(?:يوم\s+)?{wd}(?:\s+{rel})?",
     }
@@ -147,6 +149,8 @@ def period_end(date: dt.date, precision: str, qualifier: str | None = None) -> d
     """The last day of the period a date row stands for (its `date` is the first day)."""
     if precision == "day":
         return date
+    if precision == "week":
+        return date + dt.timedelta(days=6)
     if precision == "month":
         last = calendar.monthrange(date.year, date.month)[1]
         return date.replace(day=min(last, date.day + 9)) if qualifier in ("early", "mid") else date.replace(day=last)
@@ -274,6 +278,17 @@ def _relative_period(m, anchor, folded) -> Resolved | None:
     return d, "year", True, part
 
 
+def _relative_week(m, anchor, folded) -> Resolved | None:
+    """هذا الأسبوع، الأسبوع الماضي، الأسبوع المقبل: precision "week", dated by its Monday."""
+    g = m.groupdict()
+    if not (g.get("rel") or g.get("this")):
+        return None
+    if anchor is None:
+        return None, "week", True, None
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    return monday + dt.timedelta(weeks=_rel(m) or 0), "week", True, None
+
+
 def _relative_day(m, anchor, folded) -> Resolved | None:
     offset = _words().days[re.sub(r"\s+", " ", m.group("word"))]
     if anchor is None:
@@ -299,5 +314,5 @@ _RESOLVERS: dict[str, Callable[..., Resolved | None]] = {
     "numeric_ymd": _numeric, "numeric_dmy": _numeric, "day_month": _day_month,
     "month_day_year": _day_month, "month": _month, "year": _year,
     "relative_year": _relative_period, "relative_month": _relative_period,
-    "relative_day": _relative_day, "weekday": _weekday,
+    "relative_week": _relative_week, "relative_day": _relative_day, "weekday": _weekday,
 }

@@ -73,6 +73,8 @@ def test_absolute_dates(text, span, date, precision):
     ("يوم الأربعاء", "يوم الأربعاء", PUB, "day"),
     ("الأربعاء الماضي", "الأربعاء الماضي", dt.date(2021, 3, 31), "day"),
     ("الأحد المقبل", "الأحد المقبل", dt.date(2021, 4, 11), "day"),
+    ("مع مسؤولين أمريكيين هذا الأسبوع", "هذا الأسبوع", dt.date(2021, 4, 5), "week"),
+    ("الأسبوع الماضي", "الأسبوع الماضي", dt.date(2021, 3, 29), "week"),
 ])
 def test_relative_dates_resolve_against_publication(text, span, date, precision):
     assert one(text) == (span, date, precision, True)

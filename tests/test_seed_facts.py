@@ -55,3 +55,12 @@ def test_round_timeline(seeds):
     assert tl.loc[4, "reported_by"] == ["003_a90dff76a33d4385"]
     assert tl.loc[3, "reference_date"] == pd.Timestamp("2021-04-07") and tl.loc[3, "place"] == "virtual"
     assert tl["source"].str.len().gt(20).all()
+
+
+def test_dates_exactly(seeds):
+    want = read("seed_dates.csv")
+    got = seeds.dates
+    assert len(got) == len(want), got[["article_id", "text"]]
+    for w, g in zip(want.itertuples(), got.itertuples()):
+        assert (g.article_id, g.text, g.precision) == (w.article_id, w.text, w.precision), w.source
+        assert g.date == pd.Timestamp(w.date), w.source

@@ -1,0 +1,146 @@
+"""Per-article time of each extractor on the seeds, and dates against dateparser, measured in one run.
+
+    python benchmarks/extract.py [--repeat N]
+
+Recall and precision are measured against the hand-listed date expressions of the seeds
+(tests/fixtures/seed_dates.csv): an expression counts as found when a found span overlaps it, and as
+right when the value is the listed one too.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import statistics
+import time
+from pathlib import Path
+
+import pandas as pd
+
+import analysis
+from analysis import corpus as corpus_mod, dates, quotes, rounds, themes, troops
+from analysis.text import normalize_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "fixtures" / "seed_dates.csv"
+
+
+def timed(fn, repeat: int) -> float:
+    """Median seconds of one call over `repeat` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def extractor_times(corpus, repeat: int) -> pd.DataFrame:
+    rows = []
+    for a in corpus.articles.itertuples():
+        text, aid = a.text, a.article_id
+        pub = a.published.date() if pd.notna(a.published) else None
+        norm = normalize_spans(text)
+        sents = corpus_mod._sentences(aid, text)
+        content = [s for s in sents if not s["boilerplate"]]
+        date_rows = dates.extract(aid, text, pub, norm)
+        article = analysis.Article(aid, text, published=pub)
+        rows.append({
+            "article_id": aid[:3], "chars": len(text),
+            "normalize": timed(lambda: normalize_spans(text), repeat),
+            "sentences": timed(lambda: corpus_mod._sentences(aid, text), repeat),
+            "dates": timed(lambda: dates.extract(aid, text, pub, norm), repeat),
+            "troops": timed(lambda: troops.extract(aid, text, content, date_rows, pub, norm), repeat),
+            "rounds": timed(lambda: rounds.extract(aid, text, content, date_rows, norm), repeat),
+            "quotes": timed(lambda: quotes.extract(aid, text, sents, pub, norm), repeat),
+            "themes": timed(lambda: themes.extract(aid, text, content, norm), repeat),
+            "parse_article": timed(lambda: corpus_mod.parse_article(article), repeat),
+        })
+    return pd.DataFrame(rows)
+
+
+def gold_spans(corpus) -> pd.DataFrame:
+    gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
+    texts = corpus.articles.set_index("article_id")["text"]
+    starts, cursor = [], {}
+    for g in gold.itertuples():
+        pos = texts[g.article_id].index(g.text, cursor.get(g.article_id, 0))
+        cursor[g.article_id] = pos + len(g.text)
+        starts.append(pos)
+    return gold.assign(start=starts, end=[s + len(t) for s, t in zip(starts, gold["text"])],
+                       date=pd.to_datetime(gold["date"]))
+
+
+def score(found: list[tuple[str, int, int, object]], gold: pd.DataFrame) -> dict:
+    """Recall (found spans overlapping a gold one), value accuracy on those, and precision."""
+    hit = right = 0
+    for g in gold.itertuples():
+        match = [f for f in found if f[0] == g.article_id and f[1] < g.end and g.start < f[2]]
+        hit += bool(match)
+        right += any(f[3] is not None and pd.Timestamp(f[3]) == g.date for f in match)
+    useful = sum(any(f[0] == g.article_id and f[1] < g.end and g.start < f[2] for g in gold.itertuples()) for f in found)
+    return {"found": len(found), "recall": hit / len(gold), "right_value": right / len(gold),
+            "precision": useful / len(found) if found else 0.0}
+
+
+def ours(corpus) -> tuple[list, float]:
+    found, total = [], 0.0
+    for a in corpus.articles.itertuples():
+        pub = a.published.date() if pd.notna(a.published) else None
+        start = time.perf_counter()
+        rows = dates.find_dates(a.text, pub)
+        total += time.perf_counter() - start
+        found += [(a.article_id, d.start, d.end, d.date) for d in rows]
+    return found, total / len(corpus.articles)
+
+
+def dateparser_search(corpus) -> tuple[list, float]:
+    from dateparser.search import search_dates
+    found, total = [], 0.0
+    for a in corpus.articles.itertuples():
+        base = dt.datetime.combine(a.published.date(), dt.time()) if pd.notna(a.published) else None
+        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"} if base else {}
+        start = time.perf_counter()
+        hits = search_dates(a.text, languages=["ar", "en"], settings=settings) or []
+        total += time.perf_counter() - start
+        cursor = 0
+        for text, value in hits:
+            pos = a.text.find(text, cursor)
+            if pos < 0:
+                pos = a.text.find(text)
+            if pos >= 0:
+                cursor = pos + len(text)
+                found.append((a.article_id, pos, pos + len(text), value.date()))
+    return found, total / len(corpus.articles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    corpus = analysis.load_corpus()
+    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
+          f"pandas {pd.__version__}; median of {args.repeat} runs\n")
+    times = extractor_times(corpus, args.repeat)
+    ms = times.copy()
+    for col in ms.columns[2:]:
+        ms[col] = (ms[col] * 1000).round(2)
+    print("Per-article time of each extractor (ms):")
+    print(ms.to_string(index=False))
+    print(f"mean parse_article: {times['parse_article'].mean() * 1000:.2f} ms per article "
+          f"({1 / times['parse_article'].mean():.0f} articles/s on one core)\n")
+
+    gold = gold_spans(corpus)
+    rows = []
+    for name, fn in (("analysis.dates", ours), ("dateparser.search_dates", dateparser_search)):
+        found, per_article = fn(corpus)
+        rows.append({"tool": name, **score(found, gold), "ms_per_article": per_article * 1000})
+    table = pd.DataFrame(rows)
+    print(f"Dates against {len(gold)} hand-listed expressions in the seeds:")
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    speed = table["ms_per_article"].iloc[1] / table["ms_per_article"].iloc[0]
+    print(f"analysis.dates is {speed:.1f}x faster than dateparser on the same text")
+
+
+if __name__ == "__main__":
+    main()
