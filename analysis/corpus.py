@@ -175,46 +175,61 @@ def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(o, re.compile(normalize(p), re.IGNORECASE)) for o, p in zip(table["outlet"], table["pattern"])]
 
 
-def text_metadata(text: str) -> dict:
-    """Title, outlet and publication date as the text states them (None where it does not)."""
-    spans = paragraph_spans(text)
-    kinds = boilerplate_lines(text, spans)
+def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
+                  absolute: list | None = None) -> dict:
+    """Title, outlet and publication date as the text states them (None where it does not).
+    `absolute` reuses the article's dates found without an anchor."""
+    spans = paragraph_spans(text) if spans is None else spans
+    kinds = boilerplate_lines(text, spans) if kinds is None else kinds
+    absolute = dates.find_dates(text) if absolute is None else absolute
     lines = [text[s:e] for s, e in spans]
     meta: dict = {"title": None, "outlet": None, "published": None, "published_basis": None}
-    for line, kind in zip(lines, kinds):
-        if kind is None and not _is_dateline(line) and len(line.split()) >= 2:
+    line_dates = _dates_by_line(spans, absolute)
+    for line, kind, found in zip(lines, kinds, line_dates):
+        if kind is None and not _is_dateline(line, found) and len(line.split()) >= 2:
             meta["title"] = line
             break
     chrome = [ln for ln, k in zip(lines[:8], kinds[:8]) if k is not None] + [ln[:80] for ln in lines[:6]]
     chrome += [ln for ln, k in zip(lines, kinds) if k in ("url", "byline", "copyright")]
+    chrome_folded = "\n".join(normalize(ln) for ln in chrome)
     for outlet, pattern in _outlet_patterns():
-        if any(pattern.search(normalize(ln)) for ln in chrome):
+        if pattern.search(chrome_folded):
             meta["outlet"] = outlet
             break
-    meta.update(_published(lines, kinds))
+    meta.update(_published(lines, kinds, line_dates))
     return meta
 
 
-def _is_dateline(line: str) -> bool:
+def _dates_by_line(spans: list[tuple[int, int]], absolute: list) -> list:
+    """For each line, its first absolute day-precision date, with offsets relative to the line."""
+    out = []
+    for s, e in spans:
+        d = next((d for d in absolute if s <= d.start and d.end <= e and d.date is not None
+                  and d.precision == "day" and not d.relative), None)
+        out.append(None if d is None else dates.DateMatch(d.start - s, d.end - s, d.rule, d.date, d.precision,
+                                                          d.relative, d.qualifier))
+    return out
+
+
+def _is_dateline(line: str, found=False) -> bool:
     """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday."""
     if len(line.split()) > 6:
         return False
-    d = dates.parse_date(line)
+    d = dates.parse_date(line) if found is False else found
     return d is not None and (d.end - d.start) >= 0.6 * len(line.strip())
 
 
-def _published(lines: list[str], kinds: list[str | None]) -> dict:
+def _published(lines: list[str], kinds: list[str | None], line_dates: list) -> dict:
     """The stated publication date, by the strongest evidence: a 'نشر في' line, a date-only line near the
     top, a city-and-agency dateline; an update stamp only when nothing else; crawl stamps never."""
     found = []
-    for i, (line, kind) in enumerate(zip(lines, kinds)):
-        d = dates.parse_date(line)
-        if d is None:
+    for i, (line, kind, d) in enumerate(zip(lines, kinds, line_dates)):
+        if d is None or (i >= 6 and kind not in ("dateline", "timestamp")):
             continue
         snippet = line[d.start:d.end]
         if kind == "dateline":
             found.append((0, i, d.date, f'stated in the text: publication line "{line.strip()[:60]}"'))
-        elif i < 6 and _is_dateline(line):
+        elif i < 6 and _is_dateline(line, d):
             found.append((1, i, d.date, f'stated in the text: dateline "{snippet}"'))
         elif i < 6 and kind is None and d.start < 40 and re.match(r"\s*[\(\-–—:]", line[d.end:d.end + 3] or "-"):
             found.append((2, i, d.date, f'stated in the text: dateline "{line[:d.end + 12].strip()}"'))
@@ -234,7 +249,11 @@ def _is_update(line: str) -> bool:
 def parse_article(article: Article) -> dict[str, list[dict]]:
     """All rows one article contributes to each frame: a pure function of the article."""
     text, aid = article.text, article.article_id
-    meta = text_metadata(text)
+    spans = paragraph_spans(text)
+    kinds = boilerplate_lines(text, spans)
+    norm = normalize_spans(text)
+    scanned = dates.scan(norm)
+    meta = text_metadata(text, spans, kinds, dates.find_dates(text, None, norm, scanned))
     published = article.published or meta["published"]
     basis = article.published_basis if article.published else meta["published_basis"]
     words = len(re.findall(r"\w+", text))
@@ -242,9 +261,8 @@ def parse_article(article: Article) -> dict[str, list[dict]]:
            "outlet": article.outlet or meta["outlet"], "published": published, "published_basis": basis,
            "round": article.round, "n_chars": len(text), "n_words": words, "encoding": article.encoding,
            "text": text}
-    sentences = _sentences(aid, text)
-    norm = normalize_spans(text)
-    date_rows = dates.extract(aid, text, published, norm)
+    sentences = _sentences(aid, text, spans, kinds)
+    date_rows = dates.extract(aid, text, published, norm, scanned)
     content = [s for s in sentences if not s["boilerplate"]]
     return {
         "articles": [row],
@@ -257,9 +275,9 @@ def parse_article(article: Article) -> dict[str, list[dict]]:
     }
 
 
-def _sentences(aid: str, text: str) -> list[dict]:
-    spans = paragraph_spans(text)
-    kinds = boilerplate_lines(text, spans)
+def _sentences(aid: str, text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None) -> list[dict]:
+    spans = paragraph_spans(text) if spans is None else spans
+    kinds = boilerplate_lines(text, spans) if kinds is None else kinds
     rows = []
     for p, ((ps, pe), kind) in enumerate(zip(spans, kinds)):
         if kind is None and p < 6 and _is_dateline(text[ps:pe]):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from . import lexicons
-from .text import Normalized, normalize, normalize_spans
+from .text import Normalized, normalize, normalize_spans, trie_pattern
 
 COLUMNS = ["article_id", "start", "end", "text", "rule", "date", "precision", "relative", "qualifier"]
 
@@ -49,8 +49,8 @@ class _Words:
 
 
 def _alt(words) -> str:
-    """Regex alternation, longest first, with inner spaces matching any run of white space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
+    return trie_pattern(words)
 
 
 @lru_cache(maxsize=1)
@@ -100,18 +100,22 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()]
 
 
-def find_dates(text: str, published: dt.date | None = None, norm: Normalized | None = None) -> list[DateMatch]:
+def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
+    """Every match of every date pattern in the folded text: the costly part, independent of the anchor."""
+    return [(name, m) for name, pattern in _patterns() for m in pattern.finditer(norm.text)]
+
+
+def find_dates(text: str, published: dt.date | None = None, norm: Normalized | None = None,
+               scanned: list | None = None) -> list[DateMatch]:
     """All date expressions in `text`, non-overlapping, in text order; relative ones resolved against
-    `published` (left with date None when there is no anchor)."""
+    `published` (left with date None when there is no anchor). `scanned` reuses a `scan` of the text."""
     norm = norm or normalize_spans(text)
     folded = norm.text
     candidates = []
-    for name, pattern in _patterns():
-        for m in pattern.finditer(folded):
-            got = _RESOLVERS[name](m, published, folded)
-            if got is not None:
-                start = _core_start(name, m)
-                candidates.append((start, m.end(), name, got))
+    for name, m in scanned if scanned is not None else scan(norm):
+        got = _RESOLVERS[name](m, published, folded)
+        if got is not None:
+            candidates.append((_core_start(name, m), m.end(), name, got))
     kept: list[tuple[int, int, str, tuple]] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -135,10 +139,11 @@ def _core_start(name: str, m: re.Match[str]) -> int:
     return m.start()
 
 
-def extract(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None) -> list[dict]:
+def extract(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,
+            scanned: list | None = None) -> list[dict]:
     """Rows for the `dates` frame of one article."""
     rows = []
-    for d in find_dates(text, published, norm):
+    for d in find_dates(text, published, norm, scanned):
         rows.append({"article_id": article_id, "start": d.start, "end": d.end, "text": text[d.start:d.end],
                      "rule": d.rule, "date": d.date, "precision": d.precision, "relative": d.relative,
                      "qualifier": d.qualifier})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicons
-from .text import normalize
+from .text import normalize, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,21 @@ def _lookup(token: str) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """Tokens that may be number words (with و or ب before them): a cheap filter before the lookup."""
+    return re.compile(rf"(?<!\S)[وب]?(?:{trie_pattern(_words())})[،,.؛:]?(?!\S)")
+
+
 def _from_words(folded: str) -> list[Number]:
     out: list[Number] = []
     run: list[tuple[re.Match[str], tuple[int, str]]] = []
-    for m in _TOKEN.finditer(folded):
+    last_end = -1
+    for m in _word_pattern().finditer(folded):
+        if run and folded[last_end:m.start()].strip():
+            out.extend(_close(run, folded))  # a word between: the run of number words ended
+            run = []
+        last_end = m.end()
         hit = _lookup(m.group())
         if hit is not None and not (run and m.group()[:1] not in "و" and _ends_clause(run[-1][0].group())):
             run.append((m, hit))

@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
-from .text import Normalized, normalize, normalize_spans
+from .text import Normalized, normalize, normalize_spans, trie_pattern
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "quote", "kind", "speaker", "speaker_start",
            "speaker_end", "speaker_mention", "cue", "attribution", "rule"]
@@ -29,6 +29,7 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "quote", "kind",
 OPENERS = {"«": "guillemets", "“": "curly", "„": "curly"}
 CLOSERS = {"»": "guillemets", "”": "curly"}
 STRAIGHT = '"'
+_MARKS = re.compile('[«»“”„"]')
 MIN_STATEMENT_WORDS = 4
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 
@@ -65,8 +66,8 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
     stack: list[tuple[int, str]] = []
     pairs: list[tuple[int, int, str]] = []
     children: dict[int, list[tuple[int, int]]] = {}
-    for i in range(lo, hi):
-        ch = text[i]
+    for mark in _MARKS.finditer(text, lo, hi):
+        i, ch = mark.start(), mark.group()
         if ch in OPENERS:
             stack.append((i, OPENERS[ch]))
         elif ch in CLOSERS or ch == STRAIGHT:
@@ -97,7 +98,8 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
 
 # ------------------------------------------------------------------ lexicons
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
+    return trie_pattern(words)
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,10 @@ class _State:
         text, folded = norm.original, norm.text
         self.published = published
         self.last: _Speaker | None = None
+        tokens = re.findall(r"\w+", folded)
+        present = set(tokens) | {t[1:] for t in tokens}
         self.names = [a.canonical for a in _aliases() if a.kind == "name" and len(a.tokens) >= 2
-                      and _contains(folded.split(), a.tokens)]
+                      and set(a.tokens) <= present and _contains(tokens, a.tokens) >= 0]
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
         self.sources = {m.group("head"): _plain(text[slice(*norm.span(*m.span("name")))]).strip()
@@ -205,7 +209,8 @@ def canonical_speaker(mention: str, state: _State) -> str | None:
     tokens = [t for t in tokens if t and not any(c in t for c in _QUOTE_CHARS)]
     if not tokens:
         return None
-    hits = [(idx, -len(a.tokens), a) for a in _aliases() if state.valid(a)
+    present = set(tokens) | {t[1:] for t in tokens}
+    hits = [(idx, -len(a.tokens), a) for a in _aliases() if a.tokens[0] in present and state.valid(a)
             for idx in [_contains(tokens, a.tokens)] if idx >= 0 and _only_titles(tokens[:idx])]
     if hits:
         return min(hits, key=lambda h: (h[0], h[1]))[2].canonical
@@ -315,10 +320,7 @@ def extract(article_id: str, text: str, sentences: list[dict], published: dt.dat
 
 
 def _to_folded(norm: Normalized):
-    if norm.offsets is None:
-        return lambda pos: pos
-    import bisect
-    return lambda pos: bisect.bisect_left(norm.offsets, pos)
+    return norm.to_folded
 
 
 def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: _State) -> list[dict]:

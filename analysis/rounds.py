@@ -13,7 +13,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
-from .text import Normalized, normalize, normalize_spans
+from .text import Normalized, normalize, normalize_spans, trie_pattern
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "round", "date", "precision"]
 TIMELINE_COLUMNS = ["round", "date", "precision", "reference_date", "place", "place_ar", "mode", "n_mentions",
@@ -21,7 +21,8 @@ TIMELINE_COLUMNS = ["round", "date", "precision", "reference_date", "place", "pl
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
+    return trie_pattern(words)
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ offset map, so a match found in the folded text is reported as a span of the ori
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +57,12 @@ class Normalized:
         # marks dropped right after the last kept char belong to it (the tanween of أيضاً)
         return self.offsets[start], self.to_original(end)
 
+    def to_folded(self, pos: int) -> int:
+        """Folded offset of original position `pos` (the first kept character at or after it)."""
+        if self.offsets is None:
+            return pos
+        return bisect.bisect_left(self.offsets, pos)
+
     def to_original(self, pos: int) -> int:
         """Original offset of folded position `pos` (pos may equal len(text))."""
         if self.offsets is None:
@@ -66,10 +73,40 @@ class Normalized:
 def normalize_spans(text: str) -> Normalized:
     """Fold `text` like `normalize` and keep the offset map back to `text`."""
     folded = text.translate(_FOLD)
-    if not _DROP.search(folded):
+    drops = [m.start() for m in _DROP.finditer(folded)]
+    if not drops:
         return Normalized(text, folded, None)
-    keep = [i for i, ch in enumerate(folded) if not _DROP.match(ch)]
-    return Normalized(text, "".join(folded[i] for i in keep), tuple(keep))
+    keep: list[int] = []
+    prev = 0
+    for d in drops:
+        keep.extend(range(prev, d))
+        prev = d + 1
+    keep.extend(range(prev, len(folded)))
+    return Normalized(text, _DROP.sub("", folded), tuple(keep))
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of `words` built as a trie (شهر|شهور → شه(?:ر|ور)): the same matches, longest
+    first, but Python's engine no longer tries every word at every position. Spaces match any white space."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items(), key=lambda kv: kv[0], reverse=True) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return f"(?:{body})?"
+    return body
 
 
 # ---------------------------------------------------------------- sentences

@@ -23,15 +23,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def extract(article_id: str, text: str, sentences: list[dict], norm: Normalized | None = None) -> list[dict]:
     """Rows of the `themes` frame for one article, from its content sentences."""
+    norm = norm or normalize_spans(text)
     rows = []
     for sent in sentences:
-        local = normalize_spans(sent["text"])
+        lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
         for theme, pattern in _patterns():
-            for m in pattern.finditer(local.text):
-                s, e = local.span(*m.span())
-                start, end = sent["start"] + s, sent["start"] + e
+            for m in pattern.finditer(norm.text, lo, hi):
+                start, end = norm.span(*m.span())
                 rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
                              "end": end, "text": text[start:end], "rule": theme, "theme": theme})
+    rows.sort(key=lambda r: (r["start"], r["theme"]))
     return rows
 
 

@@ -17,14 +17,15 @@ import pandas as pd
 from . import lexicons
 from .dates import period_end
 from .numbers import find_numbers
-from .text import Normalized, normalize, normalize_spans
+from .text import Normalized, normalize, normalize_spans, trie_pattern
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value", "unit", "approximate",
            "force", "country", "as_of", "as_of_end", "as_of_basis"]
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
+    return trie_pattern(words)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _tagged(name: str) -> list[tuple[re.Pattern[str], str]]:
     table = lexicons.table(name)
     return [(re.compile(rf"(?<!\w)[وبل]?(?:{normalize(p)})(?!\w)"), v) for p, v in zip(table["pattern"], table.iloc[:, 1])]
@@ -73,6 +74,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     back = _inverse(norm)
     pats = _patterns()
     date_spans = [(d["start"], d["end"]) for d in date_rows]
+    main_country: list[str | None] = []  # computed once, when the first figure needs it
     rows = []
     for sent in sentences:
         fs, fe = back(sent["start"]), back(sent["end"])
@@ -101,7 +103,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
                 "unit": "percent" if num.percent else "troops",
                 "approximate": bool(approx or pats["approx_after"].match(folded[phrase_end:fe])),
                 "force": _force(folded, s, phrase_end, fs, fe),
-                "country": _country(folded, s, fs, fe) or _main_country(folded),
+                "country": _country(folded, s, fs, fe) or _once(main_country, lambda: _main_country(folded)),
                 "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
             })
     return rows
@@ -109,11 +111,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
 
 def _inverse(norm: Normalized):
     """Map an original offset to the folded offset (first kept char at or after it)."""
-    if norm.offsets is None:
-        return lambda pos: pos
-    import bisect
-    offsets = norm.offsets
-    return lambda pos: bisect.bisect_left(offsets, pos)
+    return norm.to_folded
 
 
 def _context(folded: str, s: int, e: int, fs: int, fe: int, percent: bool, pats) -> tuple[str, int] | None:
@@ -162,6 +160,12 @@ def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
     if clause == "Iraq" or "Iraq" in tags:
         return "Iraq"
     return sorted(tags)[0] if tags else None
+
+
+def _once(box: list, compute):
+    if not box:
+        box.append(compute())
+    return box[0]
 
 
 def _main_country(folded: str) -> str | None:
