@@ -117,13 +117,13 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
         if got is not None:
             candidates.append((_core_start(name, m), m.end(), name, got))
     kept: list[tuple[int, int, str, tuple]] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if all(c[1] <= s or c[0] >= e for s, e in taken):
+    for c in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):  # by start, longest first
+        if not kept or c[0] >= kept[-1][1]:
             kept.append(c)
-            taken.append((c[0], c[1]))
+        elif c[1] - c[0] > kept[-1][1] - kept[-1][0] and (len(kept) < 2 or c[0] >= kept[-2][1]):
+            kept[-1] = c  # a longer expression overlapping the last one wins
     out = []
-    for start, end, name, (date, precision, relative, qualifier) in sorted(kept):
+    for start, end, name, (date, precision, relative, qualifier) in kept:
         s, e = norm.span(start, end)
         out.append(DateMatch(s, e, name, date, precision, relative, qualifier))
     return out

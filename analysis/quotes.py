@@ -13,6 +13,7 @@ is named from the text, titles stripped, and later surname-only mentions fold to
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -83,15 +84,16 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
                     pairs.append((start, i + 1, family))
                     break
     # an unclosed opener whose nested quote closed: the nested closer closed both (أنها "لا تسعى…العراق")
+    closed = sorted(pairs)
+    starts = [p[0] for p in closed]
     for start, family in stack:
-        inner = [p for p in pairs if p[0] > start]
-        if inner:
-            pairs.append((start, min(inner, key=lambda p: p[0])[1], f"{family}_shared_close"))
-    top = [p for p in pairs if not any(q[0] < p[0] and p[1] <= q[1] for q in pairs if q != p)]
-    out = []
-    for s, e, rule in sorted(top):
-        if any(o.start <= s < o.end for o in out):
-            continue
+        k = bisect.bisect_right(starts, start)
+        if k < len(closed):
+            pairs.append((start, closed[k][1], f"{family}_shared_close"))
+    out: list[Quote] = []
+    for s, e, rule in sorted(pairs, key=lambda p: (p[0], -p[1])):  # outer quotes first
+        if out and s < out[-1].end:
+            continue  # nested in (or tangled with) the previous top-level quote
         out.append(Quote(s, e, s + 1, e - 1, rule))
     return out
 
@@ -328,27 +330,33 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
     quotes = find_quotes(text, lo, hi)
     fold = _to_folded(norm)
     folded = norm.text
-    inside = lambda pos: any(q.start <= pos < q.end for q in quotes)
+    quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
+    sent_starts = [s["start"] for s in sents]
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
     for m in _cues().pattern.finditer(folded, fold(lo), fold(hi)):
         o_start = norm.to_original(m.start())
-        if not inside(o_start):
+        k = bisect.bisect_right(quote_starts, o_start) - 1
+        if k < 0 or o_start >= quotes[k].end:
             events.append((o_start, "cue", m))
+    joint = _JOINT.search(folded, fold(lo), fold(hi))
+    joint_at = norm.to_original(joint.start()) if joint else None
     rows, current, previous_quote = [], None, None
-    sentence_of = lambda pos: next((s for s in sents if s["start"] <= pos < s["end"]), sents[-1])
     for pos, kind, item in sorted(events, key=lambda e: e[0]):
-        sent = sentence_of(pos)
-        if _JOINT.search(folded, fold(sent["start"]), fold(pos) + 1) or _JOINT.search(folded, fold(lo), fold(pos)):
+        sent = sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
+        if joint_at is not None and joint_at <= pos:
             state.joint_seen = True
         if kind == "cue":
-            speaker = _from_cue(item, text, norm, state, quotes, hi)
+            k = bisect.bisect_right(quote_starts, pos)
+            next_quote = quotes[k].start if k < len(quotes) else hi
+            speaker = _from_cue(item, text, norm, state, next_quote)
             if speaker is not None:
                 current = (sent["sentence_id"], speaker)
             continue
         q: Quote = item
         quote_text = text[q.inner_start:q.inner_end]
         cue_here = current if current and current[0] == sent["sentence_id"] else None
-        lead = folded[fold(max(sent["start"], previous_quote.end if previous_quote else lo)):fold(q.start)]
+        lead_start = max(sent["start"], previous_quote.end if previous_quote else lo, q.start - 80)
+        lead = folded[fold(lead_start):fold(q.start)]  # the complementizer, if any, is right before the quote
         speaker = None
         statement = len(re.findall(r"\w+", quote_text)) >= MIN_STATEMENT_WORDS
         if cue_here and (statement or _COMPLEMENT.search(lead)):
@@ -382,8 +390,7 @@ def _row(aid: str, sent: dict, text: str, q: Quote, statement: bool, speaker: _S
             "attribution": speaker.attribution if speaker else None, "rule": q.rule}
 
 
-def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, quotes: list[Quote],
-              hi: int) -> _Speaker | None:
+def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, next_quote: int) -> _Speaker | None:
     """The speaker a cue introduces: its subject, the Y of نقلت X عن Y قوله, or the previous speaker."""
     cues = _cues()
     cue, kind = m.group("cue"), cues.kinds[m.group("cue")]
@@ -393,8 +400,8 @@ def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, quot
     if kind in ("verb", "reported") and not _clause_start(folded, m):
         return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …) introduces nobody
     if kind == "reported":
-        line_end = folded.find("\n", m.start())
-        r = _REPORTED.match(folded, m.start(), line_end if line_end != -1 else len(folded))
+        line_end = folded.find("\n", m.start(), m.start() + 400)
+        r = _REPORTED.match(folded, m.start(), line_end if line_end != -1 else min(len(folded), m.start() + 400))
         if r:
             s, e = norm.span(r.start("who"), r.end("who"))
             name = canonical_speaker(text[s:e], state)
@@ -402,8 +409,9 @@ def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, quot
                 state.last = _Speaker(name, s, e, f"{cue_text} … عن … قوله", "reported")
                 return state.last
         return None
-    end = norm.text.find("\n", m.end())
-    span = _subject(text, norm, m.end(), end if end != -1 else len(folded)) or _subject_before(folded, m)
+    end = folded.find("\n", m.end(), m.end() + 300)
+    span = _subject(text, norm, m.end(), end if end != -1 else min(len(folded), m.end() + 300)) \
+        or _subject_before(folded, m)
     if kind == "participle" or span is None:
         if state.last is None:
             return None
@@ -412,8 +420,7 @@ def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, quot
     name = canonical_speaker(text[s:e], state)
     if name is None:
         return None
-    window_end = min([q.start for q in quotes if q.start > o_e] + [hi])
-    window = folded[span[0]:_fold_pos(norm, window_end)]
+    window = folded[span[0]:min(_fold_pos(norm, next_quote), span[0] + 300)]
     if not _is_person(name) and (_JOINT.search(window) or (state.joint_seen and _IN_STATEMENT.search(window))):
         name, attribution = "البيان المشترك", "joint_statement"
     else:
@@ -446,8 +453,8 @@ def _is_person(name: str) -> bool:
 
 
 def _colon_speaker(text: str, norm: Normalized, fold, lo: int, pos: int, state: _State) -> _Speaker | None:
-    """Headline style: والكاظمي: "كفى حروباً"."""
-    base = fold(lo)
+    """Headline style: والكاظمي: "كفى حروباً" (looked for in the 80 characters before the quote)."""
+    base = fold(max(lo, pos - 80))
     m = _COLON.search(norm.text[base:fold(pos)])  # on a slice: ^ must mean the sentence start
     if not m or _cues().pattern.match(m.group("who").strip()):
         return None
@@ -456,14 +463,19 @@ def _colon_speaker(text: str, norm: Normalized, fold, lo: int, pos: int, state: 
     return _Speaker(name, s, e, ":", "colon") if name else None
 
 
+@lru_cache(maxsize=1)
+def _post_pattern() -> re.Pattern[str]:
+    verbs = _alt(k for k, v in _cues().kinds.items() if v == "verb")
+    return re.compile(rf"\s*[،,]?\s*(?P<pre>[وف])?(?P<cue>{verbs})(?P<suf>ت|وا|ا)?(?![\w])")
+
+
 def _post_cue(text: str, norm: Normalized, fold, pos: int, end: int, state: _State) -> _Speaker | None:
     """Attribution after the quote: "…"، قال فلان."""
     folded = norm.text
-    m = re.compile(rf"\s*[،,]?\s*(?P<pre>[وف])?(?P<cue>{_alt(k for k, v in _cues().kinds.items() if v == 'verb')})"
-                   r"(?P<suf>ت|وا|ا)?(?![\w])").match(folded, fold(pos), fold(end))
+    m = _post_pattern().match(folded, fold(pos), min(fold(end), fold(pos) + 40))
     if not m:
         return None
-    span = _subject(text, norm, m.end(), fold(end))
+    span = _subject(text, norm, m.end(), min(fold(end), m.end() + 300))
     if span is None:
         return None
     s, e = norm.span(*span)

@@ -7,6 +7,7 @@ same clause dates the mention.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -73,42 +74,48 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
             norm: Normalized | None = None) -> list[dict]:
     """Rows of the `rounds` frame for one article, from its content sentences."""
     norm = norm or normalize_spans(text)
+    by_start = sorted(date_rows, key=lambda d: d["start"])
+    starts = [d["start"] for d in by_start]
     rows = []
     for sent in sentences:
         folded = normalize(sent["text"])
         if not _is_dialogue(folded):
             continue
         local = normalize_spans(sent["text"])
-        found = []
+        found: list[tuple[int, int, str, int]] = []  # sorted by start; earlier rules take precedence
         for rule, pattern in _patterns().items():
             if rule == "elided" and not found:
                 continue
             for m in pattern.finditer(local.text):
                 s, e = m.span("core")
-                if not any(fs <= s < fe or s <= fs < e for fs, fe, _, _ in found):
-                    value = _value(m)
-                    if 1 <= value <= 20:
-                        found.append((s, e, rule, value))
+                k = bisect.bisect_left(found, (s,))
+                if (k > 0 and found[k - 1][1] > s) or (k < len(found) and found[k][0] < e):
+                    continue  # overlaps a mention already found
+                value = _value(m)
+                if 1 <= value <= 20:
+                    found.insert(k, (s, e, rule, value))
         for s, e, rule, value in sorted(found):
             o_s, o_e = local.span(s, e)
             start, end = sent["start"] + o_s, sent["start"] + o_e
-            date, precision = _date_for(start, sent, date_rows)
+            date, precision = _date_for(start, sent, by_start, starts)
             rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
                          "end": end, "text": text[start:end], "rule": rule, "round": value,
                          "date": date, "precision": precision})
     return rows
 
 
-def _date_for(pos: int, sent: dict, date_rows: list[dict]):
+def _date_for(pos: int, sent: dict, by_start: list[dict], starts: list[int]):
     """A resolved date in the same clause as the mention (a date elsewhere in the sentence may date
     something else: the statement, not the talks)."""
-    inside = [d for d in date_rows if sent["start"] <= d["start"] < sent["end"] and d["date"] is not None]
-    if not inside:
-        return None, None
-    cuts = [sent["start"] + m.start() for m in _CLAUSE.finditer(sent["text"])]
-    lo = max([c for c in cuts if c <= pos], default=sent["start"])
-    hi = min([c for c in cuts if c > pos], default=sent["end"])
-    clause = [d for d in inside if lo <= d["start"] < hi]
+    text, base = sent["text"], sent["start"]
+    rel = pos - base
+    window_lo = max(0, rel - 400)
+    cuts = [m.start() for m in _CLAUSE.finditer(text, window_lo, rel)]
+    lo = base + (cuts[-1] if cuts else window_lo)
+    after = _CLAUSE.search(text, rel, rel + 400)
+    hi = base + (after.start() if after else min(len(text), rel + 400))
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    clause = [d for d in by_start[i:j] if d["date"] is not None]
     if clause:
         d = min(clause, key=lambda d: abs(d["start"] - pos))
         return d["date"], d["precision"]

@@ -8,6 +8,7 @@ contexts (قتلى، مصرع) and numbers inside date expressions are not troop
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -19,6 +20,7 @@ from .dates import period_end
 from .numbers import find_numbers
 from .text import Normalized, normalize, normalize_spans, trie_pattern
 
+WINDOW = 400  # folded characters of context on each side of a figure
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value", "unit", "approximate",
            "force", "country", "as_of", "as_of_end", "as_of_basis"]
 
@@ -73,16 +75,19 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     folded = norm.text
     back = _inverse(norm)
     pats = _patterns()
-    date_spans = [(d["start"], d["end"]) for d in date_rows]
+    by_start = sorted(date_rows, key=lambda d: d["start"])
+    starts = [d["start"] for d in by_start]
     main_country: list[str | None] = []  # computed once, when the first figure needs it
     rows = []
     for sent in sentences:
-        fs, fe = back(sent["start"]), back(sent["end"])
-        for num in find_numbers(folded[fs:fe]):
-            s, e = fs + num.start, fs + num.end
+        sent_s, sent_e = back(sent["start"]), back(sent["end"])
+        for num in find_numbers(folded[sent_s:sent_e]):
+            s, e = sent_s + num.start, sent_s + num.end
+            fs, fe = max(sent_s, s - WINDOW), min(sent_e, e + WINDOW)  # context: bounded, so never quadratic
             o_s, o_e = norm.span(s, e)
-            if any(ds <= o_s < de for ds, de in date_spans):
-                continue
+            k = bisect.bisect_right(starts, o_s) - 1
+            if k >= 0 and o_s < by_start[k]["end"]:
+                continue  # a number inside a date expression
             found = _context(folded, s, e, fs, fe, num.percent, pats)
             if found is None:
                 continue
@@ -92,10 +97,10 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
             span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
             o_s, o_e = norm.span(span_start, phrase_end)
             cs, ce = _clause(folded, s, fs, fe)
-            as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), date_rows, published, folded[cs:ce],
-                                             pats, "clause")
+            as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), by_start, starts, published,
+                                             folded[cs:ce], pats, "clause")
             if as_of is None:
-                as_of, as_of_end, basis = _as_of(o_s, (sent["start"], sent["end"]), date_rows, published,
+                as_of, as_of_end, basis = _as_of(o_s, norm.span(fs, fe), by_start, starts, published,
                                                  folded[fs:fe], pats, "sentence")
             rows.append({
                 "article_id": article_id, "sentence_id": sent["sentence_id"], "start": o_s, "end": o_e,
@@ -145,8 +150,11 @@ def _force(folded: str, s: int, phrase_end: int, fs: int, fe: int) -> str:
     return "unknown"
 
 
+_CLAUSE_END = re.compile(r"[،,؛;.]|\s(?:بينهم|بينما|فيما|في حين)\s")
+
+
 def _clause_end(folded: str, pos: int, fe: int) -> int:
-    m = re.compile(r"[،,؛;.]|\s(?:بينهم|بينما|فيما|في حين)\s").search(folded, pos, fe)
+    m = _CLAUSE_END.search(folded, pos, fe)
     return m.start() if m else fe
 
 
@@ -187,10 +195,11 @@ def _clause(folded: str, s: int, fs: int, fe: int) -> tuple[int, int]:
     return (cuts[-1] if cuts else fs), (after.start() if after else fe)
 
 
-def _as_of(pos: int, clause: tuple[int, int], date_rows: list[dict], published, folded_clause: str, pats,
-           where: str):
+def _as_of(pos: int, clause: tuple[int, int], by_start: list[dict], starts: list[int], published,
+           folded_clause: str, pats, where: str):
     """The nearest resolved date in the span `clause`, else the publication date for a present marker."""
-    inside = [d for d in date_rows if clause[0] <= d["start"] < clause[1] and d["date"] is not None]
+    lo, hi = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
+    inside = [d for d in by_start[lo:hi] if d["date"] is not None]
     if inside:
         d = min(inside, key=lambda d: abs(d["start"] - pos))
         return d["date"], period_end(d["date"], d["precision"], d["qualifier"]), f'date in the {where}: "{d["text"]}"'

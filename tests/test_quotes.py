@@ -92,3 +92,9 @@ def test_verbs_inside_reported_speech_do_not_change_the_speaker():
 def test_scare_quotes_are_terms(text):
     got = statements(text)
     assert got and all(kind == "term" and speaker is None for _, kind, speaker in got)
+
+
+def test_many_unclosed_openers_after_the_last_pair():
+    text = 'قال "أ" ثم «ب “ج "د'
+    quotes = find_quotes(text)
+    assert all(q.start < q.end for q in quotes) and [text[q.inner_start:q.inner_end] for q in quotes] == ["أ"]
