@@ -7,9 +7,7 @@ the other articles still load.
 """
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,35 +16,19 @@ from pathlib import Path
 import pandas as pd
 
 from . import dates, lexicons, quotes, rounds, themes, troops
+from .inputs import Article, _problem, decode, read_catalog, read_folder, read_input  # noqa: F401
 from .text import boilerplate_lines, normalize, normalize_spans, paragraph_spans, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-CATALOG = "catalog.csv"
-CATALOG_COLUMNS = ["article_id", "outlet", "published", "published_basis", "round", "notes"]
 ARTICLE_COLUMNS = ["article_id", "path", "title", "outlet", "published", "published_basis", "round",
                    "n_chars", "n_words", "encoding", "text"]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "boilerplate",
                     "boilerplate_kind"]
-PROBLEM_COLUMNS = ["path", "severity", "reason"]
+PROBLEM_COLUMNS = ["path", "row", "severity", "reason"]
 
 
 class CorpusError(ValueError):
     """Raised by `load_corpus(strict=True)`: the message lists every problem, one per line."""
-
-
-@dataclass(frozen=True)
-class Article:
-    """One decoded article and the metadata known before parsing (catalog or input columns)."""
-
-    article_id: str
-    text: str
-    path: str = ""
-    title: str | None = None
-    outlet: str | None = None
-    published: dt.date | None = None
-    published_basis: str | None = None
-    round: int | None = None
-    encoding: str = "utf-8"
 
 
 @dataclass
@@ -86,88 +68,6 @@ class Corpus:
                 f"{len(self.statements)} quotations, {len(self.problems)} problems)")
 
 
-# ------------------------------------------------------------------ decoding
-def decode(data: bytes) -> tuple[str, str, str | None]:
-    """(text, encoding, caveat) of raw bytes; raises ValueError with the reason when not text."""
-    if not data.strip():
-        raise ValueError("empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, enc, caveat = data.decode("utf-16"), "utf-16", "decoded as UTF-16 (byte order mark)"
-    elif b"\x00" in data:
-        raise ValueError("binary file: contains NUL bytes")
-    else:
-        try:
-            text, enc, caveat = data.decode("utf-8-sig"), "utf-8", None
-        except UnicodeDecodeError as err:
-            text, enc = _decode_cp1256(data, err)
-            caveat = "not UTF-8: decoded as Windows-1256 (legacy Arabic encoding)"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _control_ratio(text) > 0.05:
-        raise ValueError("binary file: too many control characters for text")
-    if not text.strip():
-        raise ValueError("empty file")
-    return text, enc, caveat
-
-
-def _decode_cp1256(data: bytes, err: UnicodeDecodeError) -> tuple[str, str]:
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        raise ValueError(f"undecodable: not UTF-8 ({err.reason} at byte {err.start}) nor Windows-1256") from None
-    letters = [c for c in text if c.isalpha()]
-    arabic = sum("\u0600" <= c <= "\u06ff" for c in letters)
-    if not letters or arabic / len(letters) < 0.3:
-        raise ValueError(f"undecodable: not UTF-8 ({err.reason} at byte {err.start}), "
-                         "and as Windows-1256 it is not Arabic text")
-    return text, "cp1256"
-
-
-def _control_ratio(text: str) -> float:
-    sample = text[:20000]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\t\f\v") or 0x7f <= ord(c) < 0xa0)
-    return bad / max(1, len(sample))
-
-
-# ------------------------------------------------------------------ catalog
-def read_catalog(path: Path) -> tuple[dict[str, dict], list[dict]]:
-    """Catalog rows keyed by article_id, and problems for the rows that could not be used."""
-    problems, rows = [], {}
-    try:
-        text, _, _ = decode(path.read_bytes())
-    except (OSError, ValueError) as err:
-        return {}, [_problem(path, "error", f"catalog unreadable: {err}")]
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
-    missing = [c for c in ("article_id", "published") if c not in header]
-    if missing:
-        return {}, [_problem(path, "error", f"catalog has no column {', '.join(missing)}")]
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        where = f"catalog row {number}"
-        if len(values) != len(header):
-            problems.append(_problem(path, "error", f"{where}: {len(values)} fields, expected {len(header)}"))
-            continue
-        row = {k: v.strip() for k, v in zip(header, values)}
-        try:
-            row["published"] = dt.date.fromisoformat(row["published"]) if row.get("published") else None
-            row["round"] = int(row["round"]) if row.get("round") else None
-        except ValueError as err:
-            problems.append(_problem(path, "error", f"{where} ({row['article_id']}): {err}"))
-            continue
-        if not row["article_id"]:
-            problems.append(_problem(path, "error", f"{where}: empty article_id"))
-        elif row["article_id"] in rows:
-            problems.append(_problem(path, "error", f"{where}: duplicate article_id {row['article_id']}"))
-        else:
-            rows[row["article_id"]] = row
-    return rows, problems
-
-
-def _problem(path: Path | str, severity: str, reason: str) -> dict:
-    return {"path": str(path), "severity": severity, "reason": reason}
-
-
 # ------------------------------------------------------------------ metadata from the text
 @lru_cache(maxsize=1)
 def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -202,10 +102,12 @@ def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: 
 
 def _dates_by_line(spans: list[tuple[int, int]], absolute: list) -> list:
     """For each line, its first absolute day-precision date, with offsets relative to the line."""
+    usable = [d for d in absolute if d.date is not None and d.precision == "day" and not d.relative]
+    starts = [d.start for d in usable]
     out = []
     for s, e in spans:
-        d = next((d for d in absolute if s <= d.start and d.end <= e and d.date is not None
-                  and d.precision == "day" and not d.relative), None)
+        k = bisect.bisect_left(starts, s)
+        d = usable[k] if k < len(usable) and usable[k].end <= e else None
         out.append(None if d is None else dates.DateMatch(d.start - s, d.end - s, d.rule, d.date, d.precision,
                                                           d.relative, d.qualifier))
     return out
@@ -289,70 +191,107 @@ def _sentences(aid: str, text: str, spans: list[tuple[int, int]] | None = None, 
 
 
 # ------------------------------------------------------------------ the corpus
-def read_folder(folder: Path) -> tuple[list[Article], list[dict]]:
-    """Articles from every .txt file in `folder` (sorted by name), merged with its catalog."""
-    problems: list[dict] = []
-    catalog: dict[str, dict] = {}
-    if (folder / CATALOG).exists():
-        catalog, problems = read_catalog(folder / CATALOG)
-    articles = []
-    files = sorted(folder.glob("*.txt"))
-    for path in files:
-        try:
-            text, enc, caveat = decode(path.read_bytes())
-        except (OSError, ValueError) as err:
-            problems.append(_problem(path, "error", str(err)))
-            continue
-        if caveat:
-            problems.append(_problem(path, "warning", caveat))
-        meta = catalog.get(path.stem, {})
-        basis = (f"catalog: {meta.get('published_basis') or 'no basis given'}" if meta.get("published") else None)
-        articles.append(Article(path.stem, text, str(path), title=meta.get("title") or None,
-                                outlet=meta.get("outlet") or None, published=meta.get("published"),
-                                published_basis=basis, round=meta.get("round"), encoding=enc))
-    stems = {p.stem for p in files}
-    for aid in catalog:
-        if aid not in stems:
-            problems.append(_problem(folder / CATALOG, "warning", f"catalog lists {aid}, but there is no {aid}.txt"))
-    return articles, problems
+def load_corpus(path: str | Path | None = None, *, strict: bool = False, workers: int = 1,
+                cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
+    """Read Arabic articles into a `Corpus`: a folder of .txt files (default: the repo's seeds) with an
+    optional catalog.csv, or a JSONL, CSV or Parquet file with one article a row.
 
-
-def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corpus:
-    """Read a folder of Arabic articles (default: the repo's seeds) into a `Corpus`.
-
-    Files that cannot be read become rows of `problems` (path, severity, reason) and the others load;
-    with `strict=True` any error-level problem raises `CorpusError` listing every problem.
+    Files or rows that cannot be read become rows of `problems` (path, row, severity, reason) and the
+    others load; with `strict=True` any error-level problem raises `CorpusError` listing every problem.
+    `workers` parses in that many processes (same result as one). `cache` keeps parsed articles on disk
+    in Parquet (True: the default folder, see `analysis.cache`; a path: that folder; None: only for
+    inputs of 200 articles or more). `progress` shows a progress bar (None: when there is much to parse).
     """
-    folder = Path(path) if path is not None else SEEDS
-    if not folder.exists():
-        raise FileNotFoundError(f"{folder}: no such folder")
-    if not folder.is_dir():
-        raise NotADirectoryError(f"{folder}: expected a folder of .txt articles")
-    articles, problems = read_folder(folder)
+    source = Path(path) if path is not None else SEEDS
+    if not source.exists():
+        raise FileNotFoundError(f"{source}: no such folder or file")
+    articles, problems = read_input(source)
     if not articles and not problems:
-        problems.append(_problem(folder, "error", "no .txt files in the folder"))
+        problems.append(_problem(source, "error", "no .txt files in the folder"))
     if strict and any(p["severity"] == "error" for p in problems):
-        lines = "\n".join(f"  {p['path']}: {p['reason']}" for p in problems)
-        raise CorpusError(f"{len(problems)} problem(s) reading {folder}:\n{lines}")
-    return build_corpus([parse_article(a) for a in articles], problems)
+        lines = "\n".join(f"  {_where(p)}: {p['reason']}" for p in problems)
+        raise CorpusError(f"{len(problems)} problem(s) reading {source}:\n{lines}")
+    use_cache = len(articles) >= 200 if cache is None else bool(cache)
+    if not use_cache:
+        return build_corpus(parse_many(articles, workers, progress), problems)
+    return _load_cached(source, articles, problems, workers, progress, None if cache in (None, True) else cache)
 
 
-def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict]) -> Corpus:
+def _where(problem: dict) -> str:
+    return problem["path"] if problem.get("row") is None else f"{problem['path']} row {problem['row']}"
+
+
+def parse_many(articles: list[Article], workers: int = 1, progress: bool | None = None) -> list[dict]:
+    """`parse_article` over many articles, in `workers` processes, in input order."""
+    from tqdm import tqdm
+    show = (len(articles) > 300) if progress is None else progress
+    bar = tqdm(total=len(articles), desc="parsing", unit="article", disable=not show)
+    try:
+        if workers <= 1 or len(articles) < 2:
+            out = []
+            for a in articles:
+                out.append(parse_article(a))
+                bar.update()
+            return out
+        from concurrent.futures import ProcessPoolExecutor
+        chunk = max(1, min(256, len(articles) // (workers * 8)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            out = []
+            for parsed in pool.map(parse_article, articles, chunksize=chunk):
+                out.append(parsed)
+                bar.update()
+            return out
+    finally:
+        bar.close()
+
+
+def _load_cached(source: Path, articles: list[Article], problems: list[dict], workers: int,
+                 progress: bool | None, folder) -> Corpus:
+    from .cache import ParseCache, article_key
+    store = ParseCache(str(source.resolve()), folder)
+    keys = [article_key(a) for a in articles]
+    todo = [(a, k) for a, k in zip(articles, keys) if k not in store.keys]
+    if todo:
+        parsed = parse_many([a for a, _ in todo], workers, progress)
+        for (_, key), rows in zip(todo, parsed):
+            for frame_rows in rows.values():
+                for row in frame_rows:
+                    row["_key"] = key
+        fresh = build_corpus(parsed, [], extra_columns=("_key",))
+        store.put({name: getattr(fresh, name) for name in FRAMES_CACHED}, set(keys))
+    frames = store.get(keys)
+    return Corpus(**{name: frames[name].drop(columns=["_key"]) for name in FRAMES_CACHED},
+                  problems=_problems_frame(problems))
+
+
+FRAMES_CACHED = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes")
+
+
+def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict],
+                 extra_columns: tuple[str, ...] = ()) -> Corpus:
     """Typed frames from the rows of many parsed articles."""
     def rows(name: str) -> list[dict]:
         return [r for p in parsed for r in p[name]]
     frames = {
-        "articles": _typed(pd.DataFrame(rows("articles"), columns=ARTICLE_COLUMNS), dates_=("published",),
+        "articles": _typed(pd.DataFrame(rows("articles"), columns=[*ARTICLE_COLUMNS, *extra_columns]), dates_=("published",),
                            ints=("round",)),
-        "sentences": _typed(pd.DataFrame(rows("sentences"), columns=SENTENCE_COLUMNS)),
-        "dates": _typed(pd.DataFrame(rows("dates"), columns=dates.COLUMNS), dates_=("date",)),
-        "troops": _typed(pd.DataFrame(rows("troops"), columns=troops.COLUMNS), dates_=("as_of", "as_of_end")),
-        "rounds": _typed(pd.DataFrame(rows("rounds"), columns=rounds.COLUMNS), dates_=("date",), ints=("round",)),
-        "statements": _typed(pd.DataFrame(rows("statements"), columns=quotes.COLUMNS)),
-        "themes": _typed(pd.DataFrame(rows("themes"), columns=themes.COLUMNS)),
-        "problems": pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype("string"),
+        "sentences": _typed(pd.DataFrame(rows("sentences"), columns=[*SENTENCE_COLUMNS, *extra_columns])),
+        "dates": _typed(pd.DataFrame(rows("dates"), columns=[*dates.COLUMNS, *extra_columns]), dates_=("date",)),
+        "troops": _typed(pd.DataFrame(rows("troops"), columns=[*troops.COLUMNS, *extra_columns]), dates_=("as_of", "as_of_end")),
+        "rounds": _typed(pd.DataFrame(rows("rounds"), columns=[*rounds.COLUMNS, *extra_columns]), dates_=("date",), ints=("round",)),
+        "statements": _typed(pd.DataFrame(rows("statements"), columns=[*quotes.COLUMNS, *extra_columns])),
+        "themes": _typed(pd.DataFrame(rows("themes"), columns=[*themes.COLUMNS, *extra_columns])),
+        "problems": _problems_frame(problems),
     }
     return Corpus(**frames)
+
+
+def _problems_frame(problems: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    frame["row"] = frame["row"].astype("Int64")
+    for col in ("path", "severity", "reason"):
+        frame[col] = frame[col].astype("string")
+    return frame
 
 
 def _typed(frame: pd.DataFrame, dates_: tuple[str, ...] = (), ints: tuple[str, ...] = ()) -> pd.DataFrame:

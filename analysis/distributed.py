@@ -1,0 +1,83 @@
+"""Parsing on Dask, for corpora larger than one machine (optional: pip install "dask[bag]" distributed).
+
+Parsing is a pure function from one article to its rows (`corpus.parse_article`), so it maps over a
+Dask bag as it maps over a list. The inputs are read on the workers too: JSON Lines by blocks of lines,
+folders by file. Run it under a `dask.distributed.Client` to use a cluster; without one Dask uses
+local processes.
+
+    >>> from dask.distributed import Client
+    >>> client = Client("scheduler-address:8786")
+    >>> corpus = analysis.distributed.load_corpus_dask("s3-or-shared/articles-*.jsonl")
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .corpus import Corpus, _problem, build_corpus, parse_article
+from .inputs import Article, _get, _published, _str, decode
+
+
+def _from_json_line(line: str, source: str, number: int) -> dict:
+    """One JSON line to its parsed rows, or to a problem (parsed rows are keyed by frame name)."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError:
+        row = None
+    if not isinstance(row, dict):
+        return {"problems": [_problem(source, "error", "not a JSON object", number)]}
+    text = _get(row, "text")
+    if not isinstance(text, str) or not text.strip():
+        return {"problems": [_problem(source, "error", "missing text", number)]}
+    published, basis = _published(_get(row, "published"))
+    problems = []
+    if published is False:
+        problems.append(_problem(source, "warning", f"unparseable date {_get(row, 'published')!r}", number))
+        published, basis = None, None
+    aid = str(_get(row, "article_id") or f"{Path(source).stem}-{number}")
+    article = Article(aid, text.replace("\r\n", "\n").replace("\r", "\n"), f"{source}:{number}",
+                      title=_str(_get(row, "title")), outlet=_str(_get(row, "outlet")), published=published,
+                      published_basis=basis, url=_str(_get(row, "url")))
+    return {**parse_article(article), "problems": problems}
+
+
+def _from_file(path: str) -> dict:
+    try:
+        text, encoding, caveat = decode(Path(path).read_bytes())
+    except (OSError, ValueError) as err:
+        return {"problems": [_problem(path, "error", str(err))]}
+    parsed = parse_article(Article(Path(path).stem, text, path, encoding=encoding))
+    return {**parsed, "problems": [_problem(path, "warning", caveat)] if caveat else []}
+
+
+def parse_bag(source: str | Path, blocksize: str | int = "64MiB"):
+    """A Dask bag of parsed articles (dicts of rows per frame, plus "problems") from a JSON Lines file
+    or glob, or from a folder of .txt files."""
+    import dask.bag as db
+    source = str(source)
+    if Path(source).is_dir():
+        files = sorted(str(p) for p in Path(source).glob("*.txt"))
+        return db.from_sequence(files, npartitions=max(1, min(len(files), 64))).map(_from_file)
+    lines = db.read_text(source, blocksize=blocksize, include_path=True)
+    numbered = lines.map_partitions(_number_lines)
+    return numbered.map(lambda item: _from_json_line(*item))
+
+
+def _number_lines(partition):
+    """(line, source, row number) for the non-blank lines of one partition. With blocksize=None a
+    partition is a whole file and numbers are the file's row numbers; with blocks they count within
+    the block, and the source says which block."""
+    out, counts = [], {}
+    for line, path in partition:
+        if line.strip():
+            counts[path] = counts.get(path, 0) + 1
+            out.append((line, path, counts[path]))
+    return out
+
+
+def load_corpus_dask(source: str | Path, blocksize: str | int | None = None) -> Corpus:
+    """The same `Corpus` as `load_corpus` gives for this input, parsed on Dask (articles in input order).
+    Catalogs are not read here: pass metadata as JSON Lines columns."""
+    parsed = parse_bag(source, blocksize=blocksize).compute()
+    problems = [p for item in parsed for p in item.get("problems", [])]
+    return build_corpus([item for item in parsed if "articles" in item], problems)
