@@ -8,6 +8,7 @@ the other articles still load.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -148,32 +149,52 @@ def _is_update(line: str) -> bool:
 
 
 # ------------------------------------------------------------------ parsing one article
-def parse_article(article: Article) -> dict[str, list[dict]]:
-    """All rows one article contributes to each frame: a pure function of the article."""
-    text, aid = article.text, article.article_id
+@dataclass
+class Segmented:
+    """An article cut into lines and sentences, with what every extractor shares: the folded text,
+    the date scan, and the metadata (publication date) relative dates are resolved against."""
+
+    article: Article
+    norm: object
+    scanned: list
+    meta: dict
+    published: dt.date | None
+    sentences: list[dict]
+    content: list[dict]
+
+
+def segment(article: Article) -> Segmented:
+    """Lines, boilerplate, metadata from the text, sentences: the first step of `parse_article`."""
+    text = article.text
     spans = paragraph_spans(text)
-    kinds = boilerplate_lines(text, spans)
     norm = normalize_spans(text)
+    kinds = boilerplate_lines(text, spans, norm)
     scanned = dates.scan(norm)
     meta = text_metadata(text, spans, kinds, dates.find_dates(text, None, norm, scanned))
-    published = article.published or meta["published"]
+    sentences = _sentences(article.article_id, text, spans, kinds)
+    return Segmented(article, norm, scanned, meta, article.published or meta["published"], sentences,
+                     [s for s in sentences if not s["boilerplate"]])
+
+
+def parse_article(article: Article) -> dict[str, list[dict]]:
+    """All rows one article contributes to each frame: a pure function of the article."""
+    seg = segment(article)
+    text, aid, norm, published = article.text, article.article_id, seg.norm, seg.published
+    meta = seg.meta
     basis = article.published_basis if article.published else meta["published_basis"]
-    words = len(re.findall(r"\w+", text))
     row = {"article_id": aid, "path": article.path, "title": article.title or meta["title"],
            "outlet": article.outlet or meta["outlet"], "published": published, "published_basis": basis,
-           "round": article.round, "n_chars": len(text), "n_words": words, "encoding": article.encoding,
-           "text": text}
-    sentences = _sentences(aid, text, spans, kinds)
-    date_rows = dates.extract(aid, text, published, norm, scanned)
-    content = [s for s in sentences if not s["boilerplate"]]
+           "round": article.round, "n_chars": len(text), "n_words": len(re.findall(r"\w+", text)),
+           "encoding": article.encoding, "text": text}
+    date_rows = dates.extract(aid, text, published, norm, seg.scanned)
     return {
         "articles": [row],
-        "sentences": sentences,
+        "sentences": seg.sentences,
         "dates": date_rows,
-        "troops": troops.extract(aid, text, content, date_rows, published, norm),
-        "rounds": rounds.extract(aid, text, content, date_rows, norm),
-        "statements": quotes.extract(aid, text, sentences, published, norm),
-        "themes": themes.extract(aid, text, content, norm),
+        "troops": troops.extract(aid, text, seg.content, date_rows, published, norm),
+        "rounds": rounds.extract(aid, text, seg.content, date_rows, norm),
+        "statements": quotes.extract(aid, text, seg.sentences, published, norm),
+        "themes": themes.extract(aid, text, seg.content, norm),
     }
 
 

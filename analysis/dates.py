@@ -100,9 +100,33 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()]
 
 
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """Something every date expression holds: a digit, a month or weekday name, a relative word."""
+    w = _words()
+    words = [*w.months, *w.weekdays, *w.days, "العام", "السنه", "الشهر", "الاسبوع"]
+    return re.compile(rf"\d|{trie_pattern(words)}", re.IGNORECASE)
+
+
 def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
-    """Every match of every date pattern in the folded text: the costly part, independent of the anchor."""
-    return [(name, m) for name, pattern in _patterns() for m in pattern.finditer(norm.text)]
+    """Every match of every date pattern in the folded text: the costly part, independent of the anchor.
+    Patterns run only in windows around trigger words, which hold a small part of a news text."""
+    folded = norm.text
+    windows: list[list[int]] = []
+    for m in _trigger().finditer(folded):
+        lo, hi = max(0, m.start() - 40), min(len(folded), m.end() + 60)
+        space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
+        hi = space if space != -1 else min(len(folded), hi + 40)
+        if windows and lo <= windows[-1][1] + 200:  # near windows merge: fewer, longer scans
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    found = []
+    for name, pattern in _patterns():
+        for lo, hi in windows:
+            for m in pattern.finditer(folded, lo, hi):
+                found.append((name, m))
+    return found
 
 
 def find_dates(text: str, published: dt.date | None = None, norm: Normalized | None = None,

@@ -77,16 +77,16 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     by_start = sorted(date_rows, key=lambda d: d["start"])
     starts = [d["start"] for d in by_start]
     rows = []
+    folded = norm.text
     for sent in sentences:
-        folded = normalize(sent["text"])
-        if not _is_dialogue(folded):
+        lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
+        if not _is_dialogue(folded[lo:hi]):
             continue
-        local = normalize_spans(sent["text"])
         found: list[tuple[int, int, str, int]] = []  # sorted by start; earlier rules take precedence
         for rule, pattern in _patterns().items():
             if rule == "elided" and not found:
                 continue
-            for m in pattern.finditer(local.text):
+            for m in pattern.finditer(folded, lo, hi):
                 s, e = m.span("core")
                 k = bisect.bisect_left(found, (s,))
                 if (k > 0 and found[k - 1][1] > s) or (k < len(found) and found[k][0] < e):
@@ -94,9 +94,8 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
                 value = _value(m)
                 if 1 <= value <= 20:
                     found.insert(k, (s, e, rule, value))
-        for s, e, rule, value in sorted(found):
-            o_s, o_e = local.span(s, e)
-            start, end = sent["start"] + o_s, sent["start"] + o_e
+        for s, e, rule, value in found:
+            start, end = norm.span(s, e)
             date, precision = _date_for(start, sent, by_start, starts)
             rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
                          "end": end, "text": text[start:end], "rule": rule, "round": value,

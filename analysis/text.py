@@ -173,34 +173,42 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- boilerplate
 @lru_cache(maxsize=1)
-def _boilerplate_rules() -> list[tuple[str, str, re.Pattern[str]]]:
-    rules = []
-    for row in lexicons.table("boilerplate").itertuples():
-        rules.append((row.kind, row.scope, re.compile(normalize(row.pattern), re.IGNORECASE)))
-    return rules
+def _boilerplate_rules() -> dict[str, tuple[re.Pattern[str], list[str]]]:
+    """One combined pattern per scope (start, full, end), whose group k<i> is the i-th rule of the CSV."""
+    table = lexicons.table("boilerplate")
+    out = {}
+    for scope in ("start", "full", "end"):
+        rows = [(i, r) for i, r in enumerate(table.itertuples()) if r.scope == scope]
+        body = "|".join(f"(?P<k{i}>{normalize(r.pattern)})" for i, r in rows)
+        out[scope] = (re.compile(body, re.IGNORECASE), list(table["kind"]))
+    return out
 
 
 _WORD = re.compile(r"\w+")
 _LIST_HEADS = {"read_also", "most_read", "tags"}
 
 
-def line_kind(line: str) -> str | None:
-    """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content."""
-    folded = normalize(line)
-    for kind, scope, pattern in _boilerplate_rules():
-        if scope == "start" and pattern.match(folded):
-            return kind
-        if scope == "full" and pattern.fullmatch(folded):
-            return kind
-        if scope == "end" and pattern.search(folded) and len(_WORD.findall(folded)) <= 40:
-            return kind
-    return None
+def line_kind(line: str, folded: str | None = None) -> str | None:
+    """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content.
+    When several rules match, the first one in data/boilerplate.csv wins."""
+    folded = normalize(line) if folded is None else folded
+    rules = _boilerplate_rules()
+    hits = []
+    for scope, method in (("start", "match"), ("full", "fullmatch"), ("end", "search")):
+        pattern, kinds = rules[scope]
+        m = getattr(pattern, method)(folded)
+        if m and (scope != "end" or len(_WORD.findall(folded)) <= 40):
+            hits.append(int(m.lastgroup[1:]))
+    return rules["start"][1][min(hits)] if hits else None
 
 
-def boilerplate_lines(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
+def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized | None = None) -> list[str | None]:
     """Kind of each line span: a rule's kind, 'read_also' for link lists after such a heading,
     'tweet' for the body of an embedded tweet above its signature line, else None."""
-    kinds = [line_kind(text[s:e]) for s, e in spans]
+    if norm is None:
+        kinds = [line_kind(text[s:e]) for s, e in spans]
+    else:
+        kinds = [line_kind(text[s:e], norm.text[norm.to_folded(s):norm.to_folded(e)]) for s, e in spans]
     in_list = False
     for i, (s, e) in enumerate(spans):
         if kinds[i] in _LIST_HEADS:

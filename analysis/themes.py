@@ -4,6 +4,7 @@ Each mention is a row with its span, from the lexicon `data/themes.csv`; `counts
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -24,14 +25,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def extract(article_id: str, text: str, sentences: list[dict], norm: Normalized | None = None) -> list[dict]:
     """Rows of the `themes` frame for one article, from its content sentences."""
     norm = norm or normalize_spans(text)
+    starts = [s["start"] for s in sentences]
     rows = []
-    for sent in sentences:
-        lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
-        for theme, pattern in _patterns():
-            for m in pattern.finditer(norm.text, lo, hi):
-                start, end = norm.span(*m.span())
-                rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
-                             "end": end, "text": text[start:end], "rule": theme, "theme": theme})
+    for theme, pattern in _patterns():
+        for m in pattern.finditer(norm.text):
+            start, end = norm.span(*m.span())
+            k = bisect.bisect_right(starts, start) - 1
+            if k < 0 or end > sentences[k]["end"]:
+                continue  # not inside a content sentence
+            rows.append({"article_id": article_id, "sentence_id": sentences[k]["sentence_id"], "start": start,
+                         "end": end, "text": text[start:end], "rule": theme, "theme": theme})
     rows.sort(key=lambda r: (r["start"], r["theme"]))
     return rows
 

@@ -79,38 +79,42 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     starts = [d["start"] for d in by_start]
     main_country: list[str | None] = []  # computed once, when the first figure needs it
     rows = []
-    for sent in sentences:
-        sent_s, sent_e = back(sent["start"]), back(sent["end"])
-        for num in find_numbers(folded[sent_s:sent_e]):
-            s, e = sent_s + num.start, sent_s + num.end
-            fs, fe = max(sent_s, s - WINDOW), min(sent_e, e + WINDOW)  # context: bounded, so never quadratic
-            o_s, o_e = norm.span(s, e)
-            k = bisect.bisect_right(starts, o_s) - 1
-            if k >= 0 and o_s < by_start[k]["end"]:
-                continue  # a number inside a date expression
-            found = _context(folded, s, e, fs, fe, num.percent, pats)
-            if found is None:
-                continue
-            rule, phrase_end = found
-            approx = pats["approx_before"].search(folded[max(fs, s - 25):s])
-            span_start = s - (len(folded[max(fs, s - 25):s]) - approx.start()) if approx else s
-            span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
-            o_s, o_e = norm.span(span_start, phrase_end)
-            cs, ce = _clause(folded, s, fs, fe)
-            as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), by_start, starts, published,
-                                             folded[cs:ce], pats, "clause")
-            if as_of is None:
-                as_of, as_of_end, basis = _as_of(o_s, norm.span(fs, fe), by_start, starts, published,
-                                                 folded[fs:fe], pats, "sentence")
-            rows.append({
-                "article_id": article_id, "sentence_id": sent["sentence_id"], "start": o_s, "end": o_e,
-                "text": text[o_s:o_e], "rule": rule, "value": num.value,
-                "unit": "percent" if num.percent else "troops",
-                "approximate": bool(approx or pats["approx_after"].match(folded[phrase_end:fe])),
-                "force": _force(folded, s, phrase_end, fs, fe),
-                "country": _country(folded, s, fs, fe) or _once(main_country, lambda: _main_country(folded)),
-                "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
-            })
+    bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
+    sent_starts = [b[0] for b in bounds]
+    for num in find_numbers(folded):  # one pass over the text; numbers outside content sentences are skipped
+        k = bisect.bisect_right(sent_starts, num.start) - 1
+        if k < 0 or num.end > bounds[k][1]:
+            continue
+        sent, (sent_s, sent_e) = sentences[k], bounds[k]
+        s, e = num.start, num.end
+        fs, fe = max(sent_s, s - WINDOW), min(sent_e, e + WINDOW)  # context: bounded, so never quadratic
+        o_s, o_e = norm.span(s, e)
+        j = bisect.bisect_right(starts, o_s) - 1
+        if j >= 0 and o_s < by_start[j]["end"]:
+            continue  # a number inside a date expression
+        found = _context(folded, s, e, fs, fe, num.percent, pats)
+        if found is None:
+            continue
+        rule, phrase_end = found
+        approx = pats["approx_before"].search(folded[max(fs, s - 25):s])
+        span_start = s - (len(folded[max(fs, s - 25):s]) - approx.start()) if approx else s
+        span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
+        o_s, o_e = norm.span(span_start, phrase_end)
+        cs, ce = _clause(folded, s, fs, fe)
+        as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), by_start, starts, published,
+                                         folded[cs:ce], pats, "clause")
+        if as_of is None:
+            as_of, as_of_end, basis = _as_of(o_s, norm.span(fs, fe), by_start, starts, published,
+                                             folded[fs:fe], pats, "sentence")
+        rows.append({
+            "article_id": article_id, "sentence_id": sent["sentence_id"], "start": o_s, "end": o_e,
+            "text": text[o_s:o_e], "rule": rule, "value": num.value,
+            "unit": "percent" if num.percent else "troops",
+            "approximate": bool(approx or pats["approx_after"].match(folded[phrase_end:fe])),
+            "force": _force(folded, s, phrase_end, fs, fe),
+            "country": _country(folded, s, fs, fe) or _once(main_country, lambda: _main_country(folded)),
+            "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
+        })
     return rows
 
 

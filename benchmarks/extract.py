@@ -40,15 +40,14 @@ def extractor_times(corpus, repeat: int) -> pd.DataFrame:
     for a in corpus.articles.itertuples():
         text, aid = a.text, a.article_id
         pub = a.published.date() if pd.notna(a.published) else None
-        norm = normalize_spans(text)
-        sents = corpus_mod._sentences(aid, text)
-        content = [s for s in sents if not s["boilerplate"]]
-        date_rows = dates.extract(aid, text, pub, norm)
         article = analysis.Article(aid, text, published=pub)
+        seg = corpus_mod.segment(article)
+        norm, sents, content = seg.norm, seg.sentences, seg.content
+        date_rows = dates.extract(aid, text, pub, norm)
         rows.append({
             "article_id": aid[:3], "chars": len(text),
             "normalize": timed(lambda: normalize_spans(text), repeat),
-            "sentences": timed(lambda: corpus_mod._sentences(aid, text), repeat),
+            "segment": timed(lambda: corpus_mod.segment(article), repeat),
             "dates": timed(lambda: dates.extract(aid, text, pub, norm), repeat),
             "troops": timed(lambda: troops.extract(aid, text, content, date_rows, pub, norm), repeat),
             "rounds": timed(lambda: rounds.extract(aid, text, content, date_rows, norm), repeat),

@@ -47,7 +47,6 @@ def _extractors(path: str, out) -> None:
     """Seconds spent in each step of parse_article over every article of the file."""
     from analysis import corpus as C, dates, quotes, rounds, themes, troops
     from analysis.inputs import read_table
-    from analysis.text import boilerplate_lines, normalize_spans, paragraph_spans
     articles, _ = read_table(Path(path))
     totals = dict.fromkeys(["read", "segment", "dates", "troops", "rounds", "quotes", "themes", "frames"], 0.0)
     start = time.perf_counter()
@@ -56,14 +55,8 @@ def _extractors(path: str, out) -> None:
     parsed = []
     for a in articles:
         t0 = time.perf_counter()
-        spans = paragraph_spans(a.text)
-        kinds = boilerplate_lines(a.text, spans)
-        norm = normalize_spans(a.text)
-        scanned = dates.scan(norm)
-        meta = C.text_metadata(a.text, spans, kinds, dates.find_dates(a.text, None, norm, scanned))
-        sents = C._sentences(a.article_id, a.text, spans, kinds)
-        content = [s for s in sents if not s["boilerplate"]]
-        pub = a.published or meta["published"]
+        seg = C.segment(a)
+        sents, content, pub, norm, scanned = seg.sentences, seg.content, seg.published, seg.norm, seg.scanned
         t1 = time.perf_counter()
         date_rows = dates.extract(a.article_id, a.text, pub, norm, scanned)
         t2 = time.perf_counter()
