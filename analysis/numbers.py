@@ -101,6 +101,10 @@ def _ends_clause(token: str) -> bool:
 def _close(run, folded: str) -> list[Number]:
     if not run:
         return []
+    if run[0][1][1] == "thousand_plural":
+        run = run[1:]  # آلاف الجنود: "thousands of", not a figure
+        if not run:
+            return []
     total, current = 0, 0
     for _, (value, kind) in run:
         if kind in ("unit", "ten", "value") and not (kind == "value" and value >= 1000):
@@ -110,7 +114,7 @@ def _close(run, folded: str) -> list[Number]:
             current = 0
         elif kind == "hundred":
             current = (current or 1) * value
-        elif kind == "thousand":
+        elif kind in ("thousand", "thousand_plural"):
             total += (current or 1) * value
             current = 0
     start = run[0][0].start()

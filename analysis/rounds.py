@@ -38,7 +38,7 @@ def _ordinals() -> dict[str, dict[str, int]]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     o = _ordinals()
-    after = _alt({**o["feminine"], **o["indefinite"], **o["masculine"]})
+    after = _alt({**o["feminine"], **o["indefinite"]})
     return {
         "ordinal": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?P<ord>{after}))(?!\w)"),
         "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{_alt(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),

@@ -46,7 +46,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{lx['head']})\s+(?:ال)?(?:قوات|قواتها|جنود|الجنود|العسكريين|القوات)"
                            rf"(?:\s+\S+){{0,6}}?\s+(?:الي|الى|من|عند|نحو|ب|حوالي|ليصل\s+الي)\s*$"),
         "approx_before": re.compile(rf"(?:^|\s)(?:{lx['approx']})\s*$"),
-        "approx_after": re.compile(r"^\s*تقريبا(?!\w)"),
+        "approx_after": re.compile(r"^\s*(?:[^\s،,.]+\s+){0,2}تقريبا(?!\w)"),
         "casualty": re.compile(rf"(?<!\w)[وبل]?(?:{lx['casualty']})(?!\w)"),
         "present": re.compile(rf"(?<!\w)[وف]?(?:{lx['present']})(?!\w)"),
     }
