@@ -8,6 +8,7 @@ files and parses nothing, and a changed article is parsed alone.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,16 @@ def article_key(article) -> str:
     return digest.hexdigest()[:32]
 
 
+def input_digest(source: Path) -> str:
+    """Hash of a whole input: the file's bytes, or the names and bytes of a folder's .txt files and catalog."""
+    digest = hashlib.sha256()
+    paths = [source] if source.is_file() else sorted([*source.glob("*.txt"), *source.glob("catalog.csv")])
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\x00")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 class ParseCache:
     """The parsed rows of many articles, by key, in one Parquet file per frame."""
 
@@ -63,6 +74,23 @@ class ParseCache:
                 self.frames = {}
         keys = self.frames.get("articles", pd.DataFrame({"_key": []}))["_key"]
         self.keys = set(keys)
+        try:
+            self.meta = json.loads((self.folder / "input.json").read_text(encoding="utf-8"))
+            self.problems = pd.read_parquet(self.folder / "problems.parquet")
+        except Exception:  # no record of the whole input yet (or a damaged one)
+            self.meta, self.problems = {}, None
+
+    def whole(self, digest: str) -> tuple[dict[str, pd.DataFrame], pd.DataFrame] | None:
+        """The frames and problems of the whole input when its digest is the one cached, else None."""
+        if self.frames and self.problems is not None and self.meta.get("digest") == digest:
+            return {name: f.drop(columns=["_key"]) for name, f in self.frames.items()}, self.problems
+        return None
+
+    def record(self, digest: str, problems: pd.DataFrame) -> None:
+        """Remember that the frames as stored now are the whole input with this digest."""
+        problems.to_parquet(self.folder / "problems.parquet", index=False)
+        (self.folder / "input.json").write_text(json.dumps({"digest": digest, "articles": len(self.keys)}),
+                                                encoding="utf-8")
 
     def get(self, keys: list[str]) -> dict[str, pd.DataFrame]:
         """The cached rows of these keys, frame by frame, in the order of `keys`."""
@@ -74,15 +102,17 @@ class ParseCache:
             out[name] = part.drop(columns=["_order"]).reset_index(drop=True)
         return out
 
-    def put(self, new: dict[str, pd.DataFrame], keep: set[str]) -> None:
-        """Add freshly parsed rows (with their `_key`) and drop the entries of articles no longer in the
-        input (keys not in `keep`)."""
+    def put(self, new: dict[str, pd.DataFrame], keys: list[str]) -> None:
+        """Add freshly parsed rows (with their `_key`), drop the entries of articles no longer in the input,
+        and store every frame in the input's order (`keys`)."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        order = {k: i for i, k in enumerate(keys)}
         for name in FRAMES:
             old = self.frames.get(name)
-            frames = [f for f in (old[old["_key"].isin(keep)] if old is not None else None, new.get(name))
+            frames = [f for f in (old[old["_key"].isin(order)] if old is not None else None, new.get(name))
                       if f is not None and len(f)]
             merged = pd.concat(frames, ignore_index=True) if frames else new[name].iloc[0:0]
+            merged = merged.iloc[merged["_key"].map(order).argsort(kind="stable")].reset_index(drop=True)
             tmp = self.folder / f".{name}.parquet.tmp"
             merged.to_parquet(tmp, index=False)
             tmp.replace(self.folder / f"{name}.parquet")

@@ -226,16 +226,29 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, workers
     source = Path(path) if path is not None else SEEDS
     if not source.exists():
         raise FileNotFoundError(f"{source}: no such folder or file")
+    store = digest = None
+    if cache is not False and (source.is_file() or source.is_dir()):
+        from .cache import ParseCache, input_digest
+        digest = input_digest(source)
+        store = ParseCache(str(source.resolve()), None if cache in (None, True) else cache)
+        hit = store.whole(digest)
+        if hit is not None:  # the whole input is unchanged: nothing to read or parse
+            frames, cached_problems = hit
+            _raise_if_strict(strict, source, cached_problems.to_dict("records"))
+            return Corpus(**frames, problems=_problems_frame(cached_problems.to_dict("records")))
     articles, problems = read_input(source)
     if not articles and not problems:
         problems.append(_problem(source, "error", "no .txt files in the folder"))
+    _raise_if_strict(strict, source, problems)
+    if store is None or (cache is None and len(articles) < 200):
+        return build_corpus(parse_many(articles, workers, progress), problems)
+    return _load_cached(store, digest, articles, problems, workers, progress)
+
+
+def _raise_if_strict(strict: bool, source: Path, problems: list[dict]) -> None:
     if strict and any(p["severity"] == "error" for p in problems):
         lines = "\n".join(f"  {_where(p)}: {p['reason']}" for p in problems)
         raise CorpusError(f"{len(problems)} problem(s) reading {source}:\n{lines}")
-    use_cache = len(articles) >= 200 if cache is None else bool(cache)
-    if not use_cache:
-        return build_corpus(parse_many(articles, workers, progress), problems)
-    return _load_cached(source, articles, problems, workers, progress, None if cache in (None, True) else cache)
 
 
 def _where(problem: dict) -> str:
@@ -266,23 +279,26 @@ def parse_many(articles: list[Article], workers: int = 1, progress: bool | None 
         bar.close()
 
 
-def _load_cached(source: Path, articles: list[Article], problems: list[dict], workers: int,
-                 progress: bool | None, folder) -> Corpus:
-    from .cache import ParseCache, article_key
-    store = ParseCache(str(source.resolve()), folder)
+def _load_cached(store, digest: str, articles: list[Article], problems: list[dict], workers: int,
+                 progress: bool | None) -> Corpus:
+    """Parse only the articles the cache does not hold, then record the whole input."""
+    from .cache import article_key
     keys = [article_key(a) for a in articles]
     todo = [(a, k) for a, k in zip(articles, keys) if k not in store.keys]
+    fresh = {}
     if todo:
         parsed = parse_many([a for a, _ in todo], workers, progress)
         for (_, key), rows in zip(todo, parsed):
             for frame_rows in rows.values():
                 for row in frame_rows:
                     row["_key"] = key
-        fresh = build_corpus(parsed, [], extra_columns=("_key",))
-        store.put({name: getattr(fresh, name) for name in FRAMES_CACHED}, set(keys))
-    frames = store.get(keys)
-    return Corpus(**{name: frames[name].drop(columns=["_key"]) for name in FRAMES_CACHED},
-                  problems=_problems_frame(problems))
+        built = build_corpus(parsed, [], extra_columns=("_key",))
+        fresh = {name: getattr(built, name) for name in FRAMES_CACHED}
+    store.put(fresh, keys)
+    problem_frame = _problems_frame(problems)
+    store.record(digest, problem_frame)
+    return Corpus(**{name: store.frames[name].drop(columns=["_key"]) for name in FRAMES_CACHED},
+                  problems=problem_frame)
 
 
 FRAMES_CACHED = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes")

@@ -109,8 +109,13 @@ def test_cache_parses_only_what_changed(records, tmp_path, monkeypatch):
     third = analysis.load_corpus(folder, cache=cache_dir)
     assert calls == ["syn000004"]
     same(third, analysis.load_corpus(folder, cache=False))
-    files = sorted(p.name for p in cache_dir.rglob("*") if p.is_file())
-    assert files and all(name.endswith(".parquet") for name in files)  # no pickle anywhere
+    (folder / "syn000099.txt").write_text(records[20]["text"], encoding="utf-8")  # a new file: parsed alone
+    calls.clear()
+    fourth = analysis.load_corpus(folder, cache=cache_dir)
+    assert calls == ["syn000099"] and len(fourth.articles) == 13
+    files = sorted(p for p in cache_dir.rglob("*") if p.is_file())
+    assert files and all(p.suffix in (".parquet", ".json") for p in files)  # data only: no pickle anywhere
+    assert all(isinstance(json.loads(p.read_text()), dict) for p in files if p.suffix == ".json")
     assert all(p.read_bytes()[:4] == b"PAR1" for p in cache_dir.rglob("*.parquet"))
 
 
