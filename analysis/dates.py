@@ -102,30 +102,40 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
-    """Something every date expression holds: a digit, a month or weekday name, a relative word."""
+    """What date expressions hold, by kind: a digit, a month name, a weekday, a relative day word, or
+    one of العام، السنة، الشهر، الأسبوع."""
     w = _words()
-    words = [*w.months, *w.weekdays, *w.days, "العام", "السنه", "الشهر", "الاسبوع"]
-    return re.compile(rf"\d|{trie_pattern(words)}", re.IGNORECASE)
+    return re.compile(rf"(?P<digit>\d)|(?P<month>{trie_pattern(w.months)})|(?P<weekday>{trie_pattern(w.weekdays)})|"
+                      rf"(?P<day>{trie_pattern(w.days)})|(?P<unit>العام|السنه|الشهر|الاسبوع)", re.IGNORECASE)
+
+
+# the trigger kinds each pattern needs: it runs only in windows around them
+_NEEDS = {"numeric_ymd": ("digit",), "numeric_dmy": ("digit",), "year": ("digit",), "day_month": ("digit",),
+          "month_day_year": ("month",), "month": ("month",), "relative_year": ("unit",),
+          "relative_month": ("unit",), "relative_week": ("unit",), "relative_day": ("day",),
+          "weekday": ("weekday",)}
 
 
 def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
     """Every match of every date pattern in the folded text: the costly part, independent of the anchor.
-    Patterns run only in windows around trigger words, which hold a small part of a news text."""
+    Each pattern runs only in windows around the words it needs, a small part of a news text."""
     folded = norm.text
-    windows: list[list[int]] = []
+    windows: dict[str, list[list[int]]] = {}
     for m in _trigger().finditer(folded):
         lo, hi = max(0, m.start() - 40), min(len(folded), m.end() + 60)
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)
-        if windows and lo <= windows[-1][1] + 200:  # near windows merge: fewer, longer scans
-            windows[-1][1] = max(windows[-1][1], hi)
+        spans = windows.setdefault(m.lastgroup, [])
+        if spans and lo <= spans[-1][1] + 200:  # near windows merge: fewer, longer scans
+            spans[-1][1] = max(spans[-1][1], hi)
         else:
-            windows.append([lo, hi])
+            spans.append([lo, hi])
     found = []
     for name, pattern in _patterns():
-        for lo, hi in windows:
-            for m in pattern.finditer(folded, lo, hi):
-                found.append((name, m))
+        for kind in _NEEDS[name]:
+            for lo, hi in windows.get(kind, ()):
+                for m in pattern.finditer(folded, lo, hi):
+                    found.append((name, m))
     return found
 
 

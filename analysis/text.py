@@ -41,48 +41,40 @@ _DIGITS = str.maketrans({k: v for k, v in _FOLD_PAIRS.items() if k.isdigit() or 
 
 @dataclass(frozen=True)
 class Normalized:
-    """A folded copy of `original` plus the map from folded offsets back to original offsets."""
+    """A folded copy of `original` plus what maps folded offsets back: the original positions of the
+    characters folding dropped (harakat, tatweel, bidi marks), in order."""
 
     original: str
     text: str
-    offsets: tuple[int, ...] | None  # None when nothing was dropped: offsets are the identity
+    drops: tuple[int, ...] = ()  # original positions of dropped characters
+    shifts: tuple[int, ...] = ()  # for each drop, the folded offset it falls at (drops[k] - k)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original (start, end) of the folded slice text[start:end]."""
-        if self.offsets is None:
+        """Original (start, end) of the folded slice text[start:end]; marks dropped right after its last
+        character belong to it (the tanween of أيضاً)."""
+        if not self.drops:
             return start, end
         if end <= start:
             pos = self.to_original(start)
             return pos, pos
-        # marks dropped right after the last kept char belong to it (the tanween of أيضاً)
-        return self.offsets[start], self.to_original(end)
+        return self.to_original(start), self.to_original(end)
 
     def to_folded(self, pos: int) -> int:
         """Folded offset of original position `pos` (the first kept character at or after it)."""
-        if self.offsets is None:
-            return pos
-        return bisect.bisect_left(self.offsets, pos)
+        return pos - bisect.bisect_left(self.drops, pos) if self.drops else pos
 
     def to_original(self, pos: int) -> int:
-        """Original offset of folded position `pos` (pos may equal len(text))."""
-        if self.offsets is None:
-            return pos
-        return self.offsets[pos] if pos < len(self.offsets) else len(self.original)
+        """Original offset of folded position `pos` (pos may equal len(text): then len(original))."""
+        return pos + bisect.bisect_right(self.shifts, pos) if self.drops else pos
 
 
 def normalize_spans(text: str) -> Normalized:
-    """Fold `text` like `normalize` and keep the offset map back to `text`."""
+    """Fold `text` like `normalize` and keep what maps offsets back to `text`."""
     folded = text.translate(_FOLD)
-    drops = [m.start() for m in _DROP.finditer(folded)]
+    drops = tuple(m.start() for m in _DROP.finditer(folded))
     if not drops:
-        return Normalized(text, folded, None)
-    keep: list[int] = []
-    prev = 0
-    for d in drops:
-        keep.extend(range(prev, d))
-        prev = d + 1
-    keep.extend(range(prev, len(folded)))
-    return Normalized(text, _DROP.sub("", folded), tuple(keep))
+        return Normalized(text, folded)
+    return Normalized(text, _DROP.sub("", folded), drops, tuple(d - k for k, d in enumerate(drops)))
 
 
 def trie_pattern(words) -> str:
