@@ -7,6 +7,12 @@ import re
 import pandas as pd
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def is_arabic(text: str) -> bool:
+    """Mostly Arabic: more Arabic than Latin letters (an English note quoting Arabic stays left-to-right)."""
+    return len(ARABIC.findall(text)) > len(LATIN.findall(text))
 
 
 class Table:
@@ -27,12 +33,19 @@ class Table:
         text = str(value)
         if self.max_chars and len(text) > self.max_chars:
             text = text[: self.max_chars - 1] + "…"
-        if ARABIC.search(text):
+        if is_arabic(text):
             return f'<td dir="rtl" style="text-align:right">{html.escape(text)}</td>'
-        return f"<td>{html.escape(text)}</td>"
+        if len(text) <= 24:
+            return f'<td style="white-space:nowrap">{html.escape(text)}</td>'
+        return f'<td dir="ltr">{html.escape(text)}</td>'
+
+    def _arabic_column(self, column) -> bool:
+        """A column whose name or most of whose cells are Arabic: its header is right-aligned too."""
+        values = [str(v) for v in self.frame[column] if isinstance(v, str)]
+        return is_arabic(str(column)) or (bool(values) and sum(map(is_arabic, values)) > len(values) / 2)
 
     def _repr_html_(self) -> str:
-        head = "".join(f'<th style="text-align:{"right" if ARABIC.search(str(c)) else "left"}">{html.escape(str(c))}</th>'
+        head = "".join(f'<th style="text-align:{"right" if self._arabic_column(c) else "left"}">{html.escape(str(c))}</th>'
                        for c in self.frame.columns)
         rows = "".join("<tr>" + "".join(self._cell(v) for v in row) + "</tr>"
                        for row in self.frame.itertuples(index=False))
