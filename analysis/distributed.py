@@ -15,29 +15,18 @@ import json
 from pathlib import Path
 
 from .corpus import Corpus, _problem, build_corpus, parse_article
-from .inputs import Article, _get, _published, _str, decode
+from .inputs import Article, decode, row_article
 
 
 def _from_json_line(line: str, source: str, number: int) -> dict:
-    """One JSON line to its parsed rows, or to a problem (parsed rows are keyed by frame name)."""
+    """One JSON line to its parsed rows and problems (parsed rows are keyed by frame name)."""
     try:
         row = json.loads(line)
     except json.JSONDecodeError:
         row = None
-    if not isinstance(row, dict):
-        return {"problems": [_problem(source, "error", "not a JSON object", number)]}
-    text = _get(row, "text")
-    if not isinstance(text, str) or not text.strip():
-        return {"problems": [_problem(source, "error", "missing text", number)]}
-    published, basis = _published(_get(row, "published"))
-    problems = []
-    if published is False:
-        problems.append(_problem(source, "warning", f"unparseable date {_get(row, 'published')!r}", number))
-        published, basis = None, None
-    aid = str(_get(row, "article_id") or f"{Path(source).stem}-{number}")
-    article = Article(aid, text.replace("\r\n", "\n").replace("\r", "\n"), f"{source}:{number}",
-                      title=_str(_get(row, "title")), outlet=_str(_get(row, "outlet")), published=published,
-                      published_basis=basis, url=_str(_get(row, "url")))
+    article, problems = row_article(row if isinstance(row, dict) else None, source, number)
+    if article is None:
+        return {"problems": problems}
     return {**parse_article(article), "problems": problems}
 
 
@@ -77,7 +66,8 @@ def _number_lines(partition):
 
 def load_corpus_dask(source: str | Path, blocksize: str | int | None = None) -> Corpus:
     """The same `Corpus` as `load_corpus` gives for this input, parsed on Dask (articles in input order).
-    Catalogs are not read here: pass metadata as JSON Lines columns."""
+    Catalogs are not read here (pass metadata as JSON Lines columns), and rows are checked one by one:
+    a duplicate id across rows is not reported, as no worker sees all ids."""
     parsed = parse_bag(source, blocksize=blocksize).compute()
     problems = [p for item in parsed for p in item.get("problems", [])]
     return build_corpus([item for item in parsed if "articles" in item], problems)

@@ -174,28 +174,33 @@ def read_table(path: Path) -> tuple[list[Article], list[dict]]:
         return [], [_problem(path, "error", f"no text column (one of: {names})")]
     articles, seen = [], set()
     for number, row in enumerate(rows, start=1):
-        if row is None:
-            problems.append(_problem(path, "error", "not a JSON object", number))
-            continue
-        text = _get(row, "text")
-        if not isinstance(text, str) or not text.strip():
-            problems.append(_problem(path, "error", "missing text", number))
-            continue
-        aid = str(_get(row, "article_id") or f"{path.stem}-{number}")
-        if aid in seen:
-            problems.append(_problem(path, "error", f"duplicate id {aid}", number))
-            continue
-        seen.add(aid)
-        published, basis = _published(_get(row, "published"))
-        if published is False:
-            problems.append(_problem(path, "warning", f"unparseable date {_get(row, 'published')!r}: "
-                                     "taken from the text where it states one", number))
-            published, basis = None, None
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        articles.append(Article(aid, text, f"{path}:{number}", title=_str(_get(row, "title")),
-                                outlet=_str(_get(row, "outlet")), published=published, published_basis=basis,
-                                url=_str(_get(row, "url"))))
+        article, row_problems = row_article(row, str(path), number)
+        if article is not None and article.article_id in seen:
+            article, row_problems = None, [_problem(path, "error", f"duplicate id {article.article_id}", number)]
+        problems.extend(row_problems)
+        if article is not None:
+            seen.add(article.article_id)
+            articles.append(article)
     return articles, problems
+
+
+def row_article(row: dict | None, source: str, number: int) -> tuple[Article | None, list[dict]]:
+    """The article of one input row (None when the row cannot give one) and the row's problems."""
+    if row is None:
+        return None, [_problem(source, "error", "not a JSON object", number)]
+    text = _get(row, "text")
+    if not isinstance(text, str) or not text.strip():
+        return None, [_problem(source, "error", "missing text", number)]
+    problems = []
+    published, basis = _published(_get(row, "published"))
+    if published is False:
+        problems.append(_problem(source, "warning", f"unparseable date {_get(row, 'published')!r}: "
+                                 "taken from the text where it states one", number))
+        published, basis = None, None
+    aid = str(_get(row, "article_id") or f"{Path(source).stem}-{number}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Article(aid, text, f"{source}:{number}", title=_str(_get(row, "title")), outlet=_str(_get(row, "outlet")),
+                   published=published, published_basis=basis, url=_str(_get(row, "url"))), problems
 
 
 def _rows(path: Path) -> list[dict | None]:
