@@ -126,7 +126,7 @@ def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)
         spans = windows.setdefault(m.lastgroup, [])
-        if spans and lo <= spans[-1][1] + 200:  # near windows merge: fewer, longer scans
+        if spans and lo <= spans[-1][1]:  # overlapping windows merge
             spans[-1][1] = max(spans[-1][1], hi)
         else:
             spans.append([lo, hi])

@@ -155,6 +155,7 @@ _QUOTE_CHARS = '"«»“”„'
 _COMPLEMENT = re.compile(r"(?:(?<![\w])(?:ب?ان|ب?انه|ب?انها|ان|قايلا|قوله|قولها|قولهم|قولهما)\s*[،,:]?|[:،,])\s*$")
 _JOINT = re.compile(r"بيان\s+مشترك|البيان\s+المشترك")
 _IN_STATEMENT = re.compile(r"(?<![\w])في\s+البيان(?![\w])")
+_SOURCE_HEADS = ("صحيفه", "وكاله", "قناه", "موقع", "مجله")
 _NAMED_SOURCE = re.compile(r"(?<![\w])(?:ال)?(?P<head>صحيفه|وكاله|قناه|موقع|مجله)\s+[\"«“]?(?P<name>[^\"«»“”،,.]{2,40}?)[\"»”]")
 _REPORTED = re.compile(r"(?<![\w])[وف]?نقل(?:ت)?\s+(?P<src>.{2,80}?)\s+عن\s+(?P<who>.{2,80}?)\s*[،,]?\s*(?:قوله|قولها|قولهم|قولهما)(?![\w])")
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
@@ -183,8 +184,9 @@ class _State:
                       and set(a.tokens) <= present and _contains(tokens, a.tokens) >= 0]
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
+        has_source = any(head in folded for head in _SOURCE_HEADS)  # cheap test before the regex scan
         self.sources = {m.group("head"): _plain(text[slice(*norm.span(*m.span("name")))]).strip()
-                        for m in _NAMED_SOURCE.finditer(folded)}
+                        for m in _NAMED_SOURCE.finditer(folded)} if has_source else {}
 
     def valid(self, alias: _Alias) -> bool:
         if alias.kind != "title":
@@ -448,8 +450,13 @@ def _fold_pos(norm: Normalized, pos: int) -> int:
     return _to_folded(norm)(pos)
 
 
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    return frozenset(a.canonical for a in _aliases() if a.kind != "org")
+
+
 def _is_person(name: str) -> bool:
-    return any(a.canonical == name and a.kind != "org" for a in _aliases())
+    return name in _people()
 
 
 def _colon_speaker(text: str, norm: Normalized, fold, lo: int, pos: int, state: _State) -> _Speaker | None:
