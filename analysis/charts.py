@@ -7,7 +7,6 @@ default (titles right-aligned, month names in Arabic, tick labels on the right w
 """
 from __future__ import annotations
 
-import datetime as dt
 from contextlib import contextmanager
 
 import matplotlib

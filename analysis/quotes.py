@@ -66,7 +66,6 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
     hi = len(text) if hi is None else hi
     stack: list[tuple[int, str]] = []
     pairs: list[tuple[int, int, str]] = []
-    children: dict[int, list[tuple[int, int]]] = {}
     for mark in _MARKS.finditer(text, lo, hi):
         i, ch = mark.start(), mark.group()
         if ch in OPENERS:
@@ -108,16 +107,14 @@ def _alt(words) -> str:
 class _Cues:
     pattern: re.Pattern[str]
     kinds: dict[str, str]
-    needs_start: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     table = lexicons.table("cues")
     kinds = {normalize(c): k for c, k in zip(table["cue"], table["kind"])}
-    needs = frozenset(normalize(c) for c, n in zip(table["cue"], table["needs_start"]) if n == "1")
     pattern = re.compile(rf"(?<![\w])(?P<pre>[وف])?(?P<cue>{_alt(kinds)})(?P<suf>ت|وا|ا|تا|ن)?(?![\w])")
-    return _Cues(pattern, kinds, needs)
+    return _Cues(pattern, kinds)
 
 
 @dataclass(frozen=True)
@@ -394,8 +391,7 @@ def _row(aid: str, sent: dict, text: str, q: Quote, statement: bool, speaker: _S
 
 def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, next_quote: int) -> _Speaker | None:
     """The speaker a cue introduces: its subject, the Y of نقلت X عن Y قوله, or the previous speaker."""
-    cues = _cues()
-    cue, kind = m.group("cue"), cues.kinds[m.group("cue")]
+    kind = _cues().kinds[m.group("cue")]
     folded = norm.text
     o_s, o_e = norm.span(m.start(), m.end())
     cue_text = text[o_s:o_e]

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import analysis
 from analysis.corpus import Article, decode, parse_article
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 
 ARTICLE = "بغداد 7 أبريل 2021 (شينخوا) قال وزير الخارجية العراقي فؤاد حسين إن \"الحوار مستمر مع واشنطن\".\n"
 
