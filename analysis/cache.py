@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .corpus import FRAMES
 
-FRAMES = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes")
 PACKAGE = Path(__file__).resolve().parent
 
 

@@ -91,7 +91,7 @@ def format_date(d, lang: str, day: bool = True) -> str:
 
 
 @contextmanager
-def _style(lang: str):
+def _style():
     families = [arabic_family(), FALLBACK_FAMILY]
     with matplotlib.rc_context({"font.family": families, "axes.spines.top": False, "axes.spines.right": False,
                                 "axes.titlesize": 14, "font.size": 10,
@@ -142,7 +142,7 @@ def troop_levels(corpus, lang: str = "ar") -> Figure:
     levels = ref[ref["kind"] == "level"]
     announced = ref[ref["kind"] == "announcement"]
     lo, hi = _span(corpus)
-    with _style(lang):
+    with _style():
         fig = Figure(figsize=(11, 6.2), layout="constrained")
         ax = fig.add_subplot()
         x = list(levels["date"]) + [hi]
@@ -198,7 +198,7 @@ def talk_rounds(corpus, lang: str = "ar") -> Figure:
     lo, hi = tl["reference_date"].min() - pd.Timedelta(days=75), tl["reference_date"].max() + pd.Timedelta(days=75)
     ordinals = lexicons.table("ordinals")
     fem = ordinals[ordinals["form"] == "feminine"].set_index("value")["word"]
-    with _style(lang):
+    with _style():
         fig = Figure(figsize=(11, 5.2), layout="constrained")
         ax = fig.add_subplot()
         ax.axhline(0, color="#444444", lw=1.5, zorder=1)
@@ -239,7 +239,7 @@ def statements_over_time(corpus, lang: str = "ar", top: int = 8) -> Figure:
     st = st[st["speaker"].isin(order)]
     grid = st.groupby(["speaker", "date"]).size().reset_index(name="n")
     dates = sorted(grid["date"].unique())
-    with _style(lang):
+    with _style():
         fig = Figure(figsize=(11, 1.6 + 0.55 * len(order)), layout="constrained")
         ax = fig.add_subplot()
         ypos = {s: i for i, s in enumerate(reversed(list(order)))}
@@ -271,7 +271,7 @@ def themes_heatmap(corpus, lang: str = "ar") -> Figure:
     articles = corpus.articles.set_index("article_id")
     cols = list(counts.index)  # publication order, left to right as on the other charts
     data = counts.loc[cols].T.to_numpy()
-    with _style(lang):
+    with _style():
         fig = Figure(figsize=(11, 5.2), layout="constrained")
         ax = fig.add_subplot()
         ax.imshow(data, cmap="Blues", aspect="auto", vmin=0)

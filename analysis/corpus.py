@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,8 @@ from .inputs import Article, _problem, decode, read_catalog, read_folder, read_i
 from .text import boilerplate_lines, normalize, normalize_spans, paragraph_spans, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# the frames parsed from the articles (problems come from reading them)
+FRAMES = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes")
 ARTICLE_COLUMNS = ["article_id", "path", "title", "outlet", "published", "published_basis", "round",
                    "n_chars", "n_words", "encoding", "text"]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "boilerplate",
@@ -44,7 +46,6 @@ class Corpus:
     statements: pd.DataFrame
     themes: pd.DataFrame
     problems: pd.DataFrame
-    extra: dict = field(default_factory=dict, repr=False)
 
     def round_timeline(self) -> pd.DataFrame:
         """One row per dialogue round: date from the text, reference date and place, evidence."""
@@ -291,15 +292,14 @@ def _load_cached(store, digest: str, articles: list[Article], problems: list[dic
                 for row in frame_rows:
                     row["_key"] = key
         built = build_corpus(parsed, [], extra_columns=("_key",))
-        fresh = {name: getattr(built, name) for name in FRAMES_CACHED}
+        fresh = {name: getattr(built, name) for name in FRAMES}
     store.put(fresh, keys)
     problem_frame = _problems_frame(problems)
     store.record(digest, problem_frame)
-    return Corpus(**{name: store.frames[name].drop(columns=["_key"]) for name in FRAMES_CACHED},
+    return Corpus(**{name: store.frames[name].drop(columns=["_key"]) for name in FRAMES},
                   problems=problem_frame)
 
 
-FRAMES_CACHED = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes")
 
 
 def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict],

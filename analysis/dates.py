@@ -48,11 +48,6 @@ class _Words:
     dayparts: tuple[str, ...]
 
 
-def _alt(words) -> str:
-    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
-    return trie_pattern(words)
-
-
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     months = lexicons.table("months")
@@ -78,11 +73,11 @@ CONTEXT_WORDS = PREPOSITIONS + ("شهر",)
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     w = _words()
-    month = _alt(w.months)
+    month = trie_pattern(w.months)
     mx = rf"(?P<m1>{month}){E}(?:\s*[/\\(-]\s*(?P<m2>{month}){E}\)?|\s*\(\s*(?P<m3>{month})\s*\)|\s+(?P<m4>{month}){E})?"
-    rel = rf"(?P<rel>{_alt(w.modifiers)}){E}"
-    qual = rf"(?P<q>{_alt(w.qualifiers)}){E}"
-    wd = rf"(?P<wd>{_alt(w.weekdays)}){E}"
+    rel = rf"(?P<rel>{trie_pattern(w.modifiers)}){E}"
+    qual = rf"(?P<q>{trie_pattern(w.qualifiers)}){E}"
+    wd = rf"(?P<wd>{trie_pattern(w.weekdays)}){E}"
     year_tail = rf"(?:\s*[-/,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<y>{YEAR})(?:\s*م{E})?(?!\d))?"
     rules = {
         "numeric_ymd": rf"(?<![\d.,/-])(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d])",
@@ -90,12 +85,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "day_month": rf"{B}(?:{wd}\s*[،,(]?\s*)?(?<!\d)(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s*[-/]?\s*(?:من\s+)?(?:شهر\s+)?{mx}{year_tail}(?:\s+{rel})?",
         "month_day_year": rf"{B}(?P<m1>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(?P<y>{YEAR})(?!\d)",
         "month": rf"{B}(?:{qual}\s+)?(?:شهر\s+)?{mx}{year_tail}(?:\s+{rel})?",
-        "year": rf"{B}(?:{qual}\s+(?:(?:عام|العام|سنه)\s+)?|(?P<kw>(?:لعام|بعام|عام|العام|سنه|السنه)\s+)|[وف]?(?:{_alt(PREPOSITIONS)})\s+)(?P<y>{YEAR})(?![\d%])",
+        "year": rf"{B}(?:{qual}\s+(?:(?:عام|العام|سنه)\s+)?|(?P<kw>(?:لعام|بعام|عام|العام|سنه|السنه)\s+)|[وف]?(?:{trie_pattern(PREPOSITIONS)})\s+)(?P<y>{YEAR})(?![\d%])",
         "relative_year": rf"{B}(?:{qual}\s+|(?P<this>هذا|هذه)\s+)?(?P<unit>العام|السنه){E}(?:\s+{rel})?",
         "relative_month": rf"{B}(?:{qual}\s+|(?P<this>هذا)\s+)?(?P<unit>الشهر){E}(?:\s+{rel})?",
         "relative_week": rf"{B}(?:(?P<this>هذا)\s+)?(?P<unit>الاسبوع){E}(?:\s+{rel})?",
-        "relative_day": rf"{B}[وف]?(?P<word>{_alt(w.days)}){E}",
-        "weekday": rf"{B}(?:(?P<dp>{_alt(w.dayparts)})\s+)?(?:يوم\s+)?{wd}(?:\s+{rel})?",
+        "relative_day": rf"{B}[وف]?(?P<word>{trie_pattern(w.days)}){E}",
+        "weekday": rf"{B}(?:(?P<dp>{trie_pattern(w.dayparts)})\s+)?(?:يوم\s+)?{wd}(?:\s+{rel})?",
     }
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()]
 

@@ -7,7 +7,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
-FRAMES = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes", "problems")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -56,7 +55,8 @@ def save_frame(frame: pd.DataFrame, directory: str | Path, name: str) -> list[Pa
 def save_frames(corpus, directory: str | Path) -> list[Path]:
     """Every frame of the corpus, and the round timeline and theme counts."""
     paths = []
-    for name in FRAMES:
+    from .corpus import FRAMES
+    for name in (*FRAMES, "problems"):
         paths += save_frame(getattr(corpus, name), directory, name)
     paths += save_frame(corpus.round_timeline(), directory, "round_timeline")
     paths += save_frame(corpus.theme_counts().reset_index(), directory, "theme_counts")

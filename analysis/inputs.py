@@ -14,7 +14,6 @@ from pathlib import Path
 import pandas as pd
 
 CATALOG = "catalog.csv"
-CATALOG_COLUMNS = ["article_id", "outlet", "published", "published_basis", "round", "notes"]
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 # accepted column names of tabular inputs, the first one being the canonical name
 COLUMN_ALIASES = {

@@ -37,7 +37,6 @@ _DIGITS = re.compile(
     rf"(?:\s*(?P<scale>{_SCALE})(?!\w)(?:\s+و\s*(?P<extra>\d+)(?!\d))?)?"
     rf"(?P<pct>\s*%|\s*{_PER_HUNDRED})?"
 )
-_TOKEN = re.compile(r"\S+")
 _PERCENT_AFTER = re.compile(rf"\s*(?:%|{_PER_HUNDRED})")
 _SCALES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9}
 

@@ -98,11 +98,6 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
 
 
 # ------------------------------------------------------------------ lexicons
-def _alt(words) -> str:
-    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
-    return trie_pattern(words)
-
-
 @dataclass(frozen=True)
 class _Cues:
     pattern: re.Pattern[str]
@@ -113,7 +108,7 @@ class _Cues:
 def _cues() -> _Cues:
     table = lexicons.table("cues")
     kinds = {normalize(c): k for c, k in zip(table["cue"], table["kind"])}
-    pattern = re.compile(rf"(?<![\w])(?P<pre>[وف])?(?P<cue>{_alt(kinds)})(?P<suf>ت|وا|ا|تا|ن)?(?![\w])")
+    pattern = re.compile(rf"(?<![\w])(?P<pre>[وف])?(?P<cue>{trie_pattern(kinds)})(?P<suf>ت|وا|ا|تا|ن)?(?![\w])")
     return _Cues(pattern, kinds)
 
 
@@ -255,7 +250,7 @@ def _plain(text: str) -> str:
     return _HARAKAT.sub("", text)
 
 
-def _subject(text: str, norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
+def _subject(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
     """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
     folded = norm.text
     tokens = list(re.finditer(r"\S+", folded[fpos:fend]))
@@ -320,14 +315,10 @@ def extract(article_id: str, text: str, sentences: list[dict], published: dt.dat
     return rows
 
 
-def _to_folded(norm: Normalized):
-    return norm.to_folded
-
-
 def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: _State) -> list[dict]:
     lo, hi = sents[0]["start"], sents[-1]["end"]
     quotes = find_quotes(text, lo, hi)
-    fold = _to_folded(norm)
+    fold = norm.to_folded
     folded = norm.text
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
     sent_starts = [s["start"] for s in sents]
@@ -408,7 +399,7 @@ def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, next
                 return state.last
         return None
     end = folded.find("\n", m.end(), m.end() + 300)
-    span = _subject(text, norm, m.end(), end if end != -1 else min(len(folded), m.end() + 300)) \
+    span = _subject(norm, m.end(), end if end != -1 else min(len(folded), m.end() + 300)) \
         or _subject_before(folded, m)
     if kind == "participle" or span is None:
         if state.last is None:
@@ -418,7 +409,7 @@ def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, next
     name = canonical_speaker(text[s:e], state)
     if name is None:
         return None
-    window = folded[span[0]:min(_fold_pos(norm, next_quote), span[0] + 300)]
+    window = folded[span[0]:min(norm.to_folded(next_quote), span[0] + 300)]
     if not _is_person(name) and (_JOINT.search(window) or (state.joint_seen and _IN_STATEMENT.search(window))):
         name, attribution = "البيان المشترك", "joint_statement"
     else:
@@ -440,10 +431,6 @@ def _clause_start(folded: str, m: re.Match[str]) -> bool:
     if not before or before[-1:] in "\n،,.:؛!؟?()-\"»”":
         return True
     return before.split()[-1] in _LEADERS
-
-
-def _fold_pos(norm: Normalized, pos: int) -> int:
-    return _to_folded(norm)(pos)
 
 
 @lru_cache(maxsize=1)
@@ -468,7 +455,7 @@ def _colon_speaker(text: str, norm: Normalized, fold, lo: int, pos: int, state: 
 
 @lru_cache(maxsize=1)
 def _post_pattern() -> re.Pattern[str]:
-    verbs = _alt(k for k, v in _cues().kinds.items() if v == "verb")
+    verbs = trie_pattern(k for k, v in _cues().kinds.items() if v == "verb")
     return re.compile(rf"\s*[،,]?\s*(?P<pre>[وف])?(?P<cue>{verbs})(?P<suf>ت|وا|ا)?(?![\w])")
 
 
@@ -478,7 +465,7 @@ def _post_cue(text: str, norm: Normalized, fold, pos: int, end: int, state: _Sta
     m = _post_pattern().match(folded, fold(pos), min(fold(end), fold(pos) + 40))
     if not m:
         return None
-    span = _subject(text, norm, m.end(), min(fold(end), m.end() + 300))
+    span = _subject(norm, m.end(), min(fold(end), m.end() + 300))
     if span is None:
         return None
     s, e = norm.span(*span)

@@ -21,11 +21,6 @@ TIMELINE_COLUMNS = ["round", "date", "precision", "reference_date", "place", "pl
                     "n_articles", "articles", "reported_by", "source"]
 
 
-def _alt(words) -> str:
-    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
-    return trie_pattern(words)
-
-
 @lru_cache(maxsize=1)
 def _ordinals() -> dict[str, dict[str, int]]:
     table = lexicons.table("ordinals")
@@ -38,13 +33,13 @@ def _ordinals() -> dict[str, dict[str, int]]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     o = _ordinals()
-    after = _alt({**o["feminine"], **o["indefinite"]})
+    after = trie_pattern({**o["feminine"], **o["indefinite"]})
     return {
         "ordinal": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?P<ord>{after}))(?!\w)"),
-        "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{_alt(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),
+        "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{trie_pattern(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),
         "number": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<num>\d{1,2}))(?!\d)"),
         "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي)"),
-        "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{_alt(o['feminine'])}))(?!\w)"),
+        "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
     }
 
 

@@ -25,16 +25,11 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value",
            "force", "country", "as_of", "as_of_end", "as_of_basis"]
 
 
-def _alt(words) -> str:
-    """Regex alternation of `words`, as a trie (see text.trie_pattern)."""
-    return trie_pattern(words)
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     table = lexicons.table("troop_words")
     kinds = {k: [normalize(w) for w in g["word"]] for k, g in table.groupby("kind")}
-    return {k: _alt(v) for k, v in kinds.items()}
+    return {k: trie_pattern(v) for k, v in kinds.items()}
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +68,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     """Rows of the `troops` frame for one article, from its content (non-boilerplate) sentences."""
     norm = norm or normalize_spans(text)
     folded = norm.text
-    back = _inverse(norm)
+    back = norm.to_folded
     pats = _patterns()
     by_start = sorted(date_rows, key=lambda d: d["start"])
     starts = [d["start"] for d in by_start]
@@ -92,7 +87,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
         j = bisect.bisect_right(starts, o_s) - 1
         if j >= 0 and o_s < by_start[j]["end"]:
             continue  # a number inside a date expression
-        found = _context(folded, s, e, fs, fe, num.percent, pats)
+        found = _context(folded, s, e, fs, fe, pats)
         if found is None:
             continue
         rule, phrase_end = found
@@ -118,12 +113,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     return rows
 
 
-def _inverse(norm: Normalized):
-    """Map an original offset to the folded offset (first kept char at or after it)."""
-    return norm.to_folded
-
-
-def _context(folded: str, s: int, e: int, fs: int, fe: int, percent: bool, pats) -> tuple[str, int] | None:
+def _context(folded: str, s: int, e: int, fs: int, fe: int, pats) -> tuple[str, int] | None:
     """(rule, end of the figure's phrase) when the number at folded[s:e] is a troop figure."""
     after = folded[e:fe]
     before = folded[max(fs, s - 90):s]
