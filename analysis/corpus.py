@@ -79,15 +79,14 @@ def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
-                  absolute: list | None = None) -> dict:
+                  line_dates: list | None = None) -> dict:
     """Title, outlet and publication date as the text states them (None where it does not).
-    `absolute` reuses the article's dates found without an anchor."""
+    `line_dates` reuses each line's absolute date (see `_dates_by_line`)."""
     spans = paragraph_spans(text) if spans is None else spans
     kinds = boilerplate_lines(text, spans) if kinds is None else kinds
-    absolute = dates.find_dates(text) if absolute is None else absolute
+    line_dates = _dates_by_line(spans, dates.find_dates(text)) if line_dates is None else line_dates
     lines = [text[s:e] for s, e in spans]
     meta: dict = {"title": None, "outlet": None, "published": None, "published_basis": None}
-    line_dates = _dates_by_line(spans, absolute)
     for line, kind, found in zip(lines, kinds, line_dates):
         if kind is None and not _is_dateline(line, found) and len(line.split()) >= 2:
             meta["title"] = line
@@ -113,12 +112,10 @@ def _dates_by_line(spans: list[tuple[int, int]], absolute: list) -> list:
     return out
 
 
-def _is_dateline(line: str, found=False) -> bool:
-    """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday."""
-    if len(line.split()) > 6:
-        return False
-    d = dates.parse_date(line) if found is False else found
-    return d is not None and (d.end - d.start) >= 0.6 * len(line.strip())
+def _is_dateline(line: str, found) -> bool:
+    """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday; `found` is the
+    line's absolute date (or None)."""
+    return found is not None and len(line.split()) <= 6 and (found.end - found.start) >= 0.6 * len(line.strip())
 
 
 def _published(lines: list[str], kinds: list[str | None], line_dates: list) -> dict:
@@ -169,8 +166,9 @@ def segment(article: Article) -> Segmented:
     norm = normalize_spans(text)
     kinds = boilerplate_lines(text, spans, norm)
     scanned = dates.scan(norm)
-    meta = text_metadata(text, spans, kinds, dates.find_dates(text, None, norm, scanned))
-    sentences = _sentences(article.article_id, text, spans, kinds)
+    line_dates = _dates_by_line(spans, dates.find_dates(text, None, norm, scanned))
+    meta = text_metadata(text, spans, kinds, line_dates)
+    sentences = _sentences(article.article_id, text, spans, kinds, line_dates)
     return Segmented(article, norm, scanned, meta, article.published or meta["published"], sentences,
                      [s for s in sentences if not s["boilerplate"]])
 
@@ -197,12 +195,11 @@ def parse_article(article: Article) -> dict[str, list[dict]]:
     }
 
 
-def _sentences(aid: str, text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None) -> list[dict]:
-    spans = paragraph_spans(text) if spans is None else spans
-    kinds = boilerplate_lines(text, spans) if kinds is None else kinds
+def _sentences(aid: str, text: str, spans: list[tuple[int, int]], kinds: list, line_dates: list) -> list[dict]:
+    """Sentence rows; a date-only line near the top (a dateline) is flagged like other page chrome."""
     rows = []
-    for p, ((ps, pe), kind) in enumerate(zip(spans, kinds)):
-        if kind is None and p < 6 and _is_dateline(text[ps:pe]):
+    for p, ((ps, pe), kind, found) in enumerate(zip(spans, kinds, line_dates)):
+        if kind is None and p < 6 and _is_dateline(text[ps:pe], found):
             kind = "dateline"
         for s, e in split_sentences(text, ps, pe):
             rows.append({"article_id": aid, "sentence_id": len(rows), "paragraph_id": p, "start": s, "end": e,
