@@ -95,13 +95,35 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()]
 
 
+_UNITS = ("العام", "السنه", "الشهر", "الاسبوع")
+
+
 @lru_cache(maxsize=1)
-def _trigger() -> re.Pattern[str]:
-    """What date expressions hold, by kind: a digit, a month name, a weekday, a relative day word, or
-    one of العام، السنة، الشهر، الأسبوع."""
+def _triggers() -> tuple[re.Pattern[str], dict[str, str]]:
+    """What date expressions hold, besides digits: a month name, a weekday, a relative day word, or one of
+    العام، السنة، الشهر، الأسبوع, at a word start (و/ف allowed before it). One trie for all of them, and
+    each word's kind. Case is ignored only for Latin month names: ignoring it everywhere is 3x slower."""
     w = _words()
-    return re.compile(rf"(?P<digit>\d)|(?P<month>{trie_pattern(w.months)})|(?P<weekday>{trie_pattern(w.weekdays)})|"
-                      rf"(?P<day>{trie_pattern(w.days)})|(?P<unit>العام|السنه|الشهر|الاسبوع)", re.IGNORECASE)
+    kinds = {**{m: "month" for m in w.months}, **dict.fromkeys(w.weekdays, "weekday"),
+             **dict.fromkeys(w.days, "day"), **dict.fromkeys(_UNITS, "unit")}
+    latin = [k for k in kinds if k.isascii()]
+    arabic = [k for k in kinds if not k.isascii()]
+    return re.compile(rf"(?<!\w)(?:[وف]?(?:{trie_pattern(arabic)})|(?i:{trie_pattern(latin)}))"), kinds
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _trigger_hits(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers`."""
+    hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
+    pattern, kinds = _triggers()
+    for m in pattern.finditer(folded):
+        word, start = m.group().lower(), m.start()
+        if word not in kinds and word[1:] in kinds:  # with a proclitic
+            word, start = word[1:], start + 1
+        hits.append((start, m.end(), kinds.get(word, "month")))  # (a Latin month lower() cannot map: ſept)
+    return hits
 
 
 # the trigger kinds each pattern needs: it runs only in windows around them
@@ -116,11 +138,11 @@ def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
     Each pattern runs only in windows around the words it needs, a small part of a news text."""
     folded = norm.text
     windows: dict[str, list[list[int]]] = {}
-    for m in _trigger().finditer(folded):
-        lo, hi = max(0, m.start() - 40), min(len(folded), m.end() + 60)
+    for start, end, kind in sorted(_trigger_hits(folded)):
+        lo, hi = max(0, start - 40), min(len(folded), end + 60)
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)
-        spans = windows.setdefault(m.lastgroup, [])
+        spans = windows.setdefault(kind, [])
         if spans and lo <= spans[-1][1]:  # overlapping windows merge
             spans[-1][1] = max(spans[-1][1], hi)
         else:
