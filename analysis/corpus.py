@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import dates, lexicons, quotes, rounds, themes, troops
 from .inputs import Article, _problem, decode, read_catalog, read_folder, read_input  # noqa: F401
-from .text import boilerplate_lines, normalize, normalize_spans, paragraph_spans, split_sentences
+from .text import boilerplate_lines, lowered, normalize, normalize_spans, paragraph_spans, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # the frames parsed from the articles (problems come from reading them)
@@ -75,7 +75,7 @@ class Corpus:
 def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """One pattern per outlet, in table order (separate patterns keep re's fast literal-prefix search)."""
     table = lexicons.table("outlets")
-    return [(o, re.compile(normalize(p), re.IGNORECASE)) for o, p in zip(table["outlet"], table["pattern"])]
+    return [(o, re.compile(lowered(normalize(p)))) for o, p in zip(table["outlet"], table["pattern"])]
 
 
 def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
@@ -93,7 +93,7 @@ def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: 
             break
     chrome = [ln for ln, k in zip(lines[:8], kinds[:8]) if k is not None] + [ln[:80] for ln in lines[:6]]
     chrome += [ln for ln, k in zip(lines, kinds) if k in ("url", "byline", "copyright")]
-    folded_chrome = "\n".join(normalize(ln) for ln in chrome)
+    folded_chrome = "\n".join(normalize(ln) for ln in chrome).lower()
     meta["outlet"] = next((o for o, pattern in _outlet_patterns() if pattern.search(folded_chrome)), None)
     meta.update(_published(lines, kinds, line_dates))
     return meta

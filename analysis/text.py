@@ -20,6 +20,7 @@ _FOLD_PAIRS = {
 }
 _FOLD_PAIRS.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _FOLD_PAIRS.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian (Eastern) digits
+_FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
 # Characters dropped for matching: harakat, superscript alef, tatweel, zero-width and bidi controls, BOM.
 _DROP_CLASS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 _DROP = re.compile(f"[{_DROP_CLASS}]")
@@ -30,9 +31,12 @@ def normalize(text: str) -> str:
     return _DROP.sub("", _fold(text))
 
 
-def _fold(text: str, pairs: dict[str, str] = _FOLD_PAIRS) -> str:
-    """Apply one-to-one `pairs`: one str.replace each is ~20x faster than str.translate with a dict on
-    Arabic text (translate has a fast path for ASCII only). No replacement is itself a key, so order is free."""
+def _fold(text: str, pairs: dict[str, str] = _FOLD_PAIRS, table: dict[int, str] = _FOLD_TABLE) -> str:
+    """Apply one-to-one `pairs`. On Arabic text one str.replace a pair is ~20x faster than str.translate
+    (whose fast path is for ASCII only); a short string is quicker with translate. No replacement is itself
+    a key, so the order of the replaces does not matter."""
+    if len(text) < 64:
+        return text.translate(table)
     for old, new in pairs.items():
         text = text.replace(old, new)
     return text
@@ -40,10 +44,11 @@ def _fold(text: str, pairs: dict[str, str] = _FOLD_PAIRS) -> str:
 
 def to_ascii_digits(text: str) -> str:
     """Replace Arabic-Indic and Persian digits (and Arabic separators) by ASCII ones; nothing else."""
-    return _fold(text, _DIGIT_PAIRS)
+    return _fold(text, _DIGIT_PAIRS, _DIGIT_TABLE)
 
 
 _DIGIT_PAIRS = {k: v for k, v in _FOLD_PAIRS.items() if k.isdigit() or k in "٬٫٪"}
+_DIGIT_TABLE = str.maketrans(_DIGIT_PAIRS)
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,14 @@ def _trie_regex(node: dict) -> str:
     if end:
         return f"(?:{body})?"
     return body
+
+
+def lowered(pattern: str) -> str:
+    """`pattern` for lower-cased text, a fast stand-in for re.IGNORECASE (which stops re from skipping
+    ahead to where a match can start): letters are lowered except in escapes (\\S, \\W keep their meaning)
+    and group names."""
+    return re.sub(r"\\.|\(\?P[<=]\w+|[^\W\d_]+", lambda m: m.group() if m.group()[0] in "\\(" else m.group().lower(),
+                  pattern)
 
 
 # ---------------------------------------------------------------- sentences
@@ -178,8 +191,8 @@ def _boilerplate_rules() -> dict[str, tuple[re.Pattern[str], list[str]]]:
     out = {}
     for scope in ("start", "full", "end"):
         rows = [(i, r) for i, r in enumerate(table.itertuples()) if r.scope == scope]
-        body = "|".join(f"(?P<k{i}>{normalize(r.pattern)})" for i, r in rows)
-        out[scope] = (re.compile(body, re.IGNORECASE), list(table["kind"]))
+        body = "|".join(f"(?P<k{i}>{lowered(normalize(r.pattern))})" for i, r in rows)
+        out[scope] = (re.compile(body), list(table["kind"]))
     return out
 
 
@@ -190,7 +203,7 @@ _LIST_HEADS = {"read_also", "most_read", "tags"}
 def line_kind(line: str, folded: str | None = None) -> str | None:
     """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content.
     When several rules match, the first one in data/boilerplate.csv wins."""
-    folded = normalize(line) if folded is None else folded
+    folded = (normalize(line) if folded is None else folded).lower()
     rules = _boilerplate_rules()
     hits = []
     for scope, method in (("start", "match"), ("full", "fullmatch"), ("end", "search")):

@@ -1,11 +1,12 @@
 """Normalisation for matching, offsets back to the original, sentence splitting, boilerplate."""
 from __future__ import annotations
 
+import re
 import string
 
 from hypothesis import given, settings, strategies as st
 
-from analysis.text import (_FOLD_PAIRS, boilerplate_lines, line_kind, normalize, normalize_spans, paragraph_spans,
+from analysis.text import (_FOLD_PAIRS, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
                            split_sentences, to_ascii_digits)
 
 
@@ -28,6 +29,15 @@ def test_folds_are_one_pass():
     assert not set(_FOLD_PAIRS.values()) & set(_FOLD_PAIRS)
     every = "".join(_FOLD_PAIRS)
     assert normalize(every) == every.translate(str.maketrans(_FOLD_PAIRS))
+
+
+def test_lowered_pattern_on_lowered_text_is_ignorecase():
+    pattern = r"(?P<Site>AlArabiya|Read\s+Also)\S*\W\B|(?P=Site)x|العربيه\.نت"
+    assert lowered(pattern) == r"(?P<Site>alarabiya|read\s+also)\S*\W\B|(?P=Site)x|العربيه\.نت"
+    for text in ("ALARABIYA.net ", "alArabiya: ", "READ  also, ", "موقع العربيه.نت", "AlArabiyax", "Read AlsoS"):
+        a = re.search(pattern, text, re.IGNORECASE)
+        b = re.search(lowered(pattern), text.lower())
+        assert (a and a.span()) == (b and b.span()), text
 
 
 def test_to_ascii_digits_changes_only_digits():
