@@ -101,6 +101,15 @@ def trie_pattern(words) -> str:
     return _trie_regex(trie)
 
 
+def any_of(patterns: list[str]) -> str:
+    """A regex matching wherever one of `patterns` matches, and sometimes more (a space in a word list
+    matches any white space): for prefilters. Patterns that are plain word lists (a|b c) join one trie."""
+    plain = re.compile(r"[^\\.^$*+?{}\[\]()]+")
+    words = [w for p in patterns if plain.fullmatch(p) for w in p.split("|")]
+    others = [f"(?:{p})" for p in patterns if not plain.fullmatch(p)]
+    return "|".join(([trie_pattern(words)] if words else []) + others)
+
+
 def _trie_regex(node: dict) -> str:
     end = "" in node
     branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
