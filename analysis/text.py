@@ -110,6 +110,35 @@ def any_of(patterns: list[str]) -> str:
     return "|".join(([trie_pattern(words)] if words else []) + others)
 
 
+class WordPatterns:
+    """Tagged patterns that match whole words (a proclitic from `proclitics` allowed before them), found
+    in one pass: a prefilter marks where any of them may start, and each is tried only there. Gives what
+    running each pattern's finditer over the text would give, at a fraction of the cost."""
+
+    def __init__(self, tagged: list[tuple[str, str]], proclitics: str):
+        pre = f"[{proclitics}]?" if proclitics else ""
+        self.starts = re.compile(rf"(?<!\w)(?={pre}(?:{any_of([p for _, p in tagged])})(?!\w))")
+        self.rules = [(tag, re.compile(rf"{pre}(?:{p})(?!\w)")) for tag, p in tagged]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """(tag, match) for every match in text[start:end], by start, then in table order; the matches of
+        one pattern do not overlap."""
+        end = len(text) if end is None else end
+        ends = [start] * len(self.rules)
+        for c in self.starts.finditer(text, start, end):
+            pos = c.start()
+            for i, (tag, pattern) in enumerate(self.rules):
+                if pos >= ends[i]:
+                    m = pattern.match(text, pos, end)
+                    if m:
+                        ends[i] = m.end()
+                        yield tag, m
+
+    def first(self, text: str, start: int = 0, end: int | None = None) -> str | None:
+        """The tag of the earliest match in text[start:end] (the first in table order on a tie)."""
+        return next((tag for tag, _ in self.finditer(text, start, end)), None)
+
+
 def _trie_regex(node: dict) -> str:
     end = "" in node
     branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)

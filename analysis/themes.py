@@ -11,40 +11,29 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
-from .text import Normalized, any_of, normalize, normalize_spans
+from .text import Normalized, WordPatterns, normalize, normalize_spans
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "theme"]
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
-    """Where a theme word may start (one pass over the text), and each theme's own pattern to try there."""
+def _patterns() -> WordPatterns:
     table = lexicons.table("themes")
-    folded = [normalize(p) for p in table["pattern"]]
-    starts = re.compile(rf"(?<!\w)(?=[وفبل]?(?:{any_of(folded)})(?!\w))")
-    return starts, [(t, re.compile(rf"[وفبل]?(?:{p})(?!\w)")) for t, p in zip(table["theme"], folded)]
+    return WordPatterns([(t, normalize(p)) for t, p in zip(table["theme"], table["pattern"])], "وفبل")
 
 
 def extract(article_id: str, text: str, sentences: list[dict], norm: Normalized | None = None) -> list[dict]:
-    """Rows of the `themes` frame for one article, from its content sentences. The same matches as each
-    theme's pattern run over the text, in one pass: a theme can only match where some theme word starts."""
+    """Rows of the `themes` frame for one article, from its content sentences."""
     norm = norm or normalize_spans(text)
     starts = [s["start"] for s in sentences]
-    candidates, rules = _patterns()
-    ends = [0] * len(rules)  # where each theme's last match ended: its matches do not overlap
     rows = []
-    for c in candidates.finditer(norm.text):
-        for i, (theme, pattern) in enumerate(rules):
-            m = pattern.match(norm.text, c.start()) if c.start() >= ends[i] else None
-            if m is None:
-                continue
-            ends[i] = m.end()
-            start, end = norm.span(*m.span())
-            k = bisect.bisect_right(starts, start) - 1
-            if k < 0 or end > sentences[k]["end"]:
-                continue  # not inside a content sentence
-            rows.append({"article_id": article_id, "sentence_id": sentences[k]["sentence_id"], "start": start,
-                         "end": end, "text": text[start:end], "rule": theme, "theme": theme})
+    for theme, m in _patterns().finditer(norm.text):
+        start, end = norm.span(*m.span())
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > sentences[k]["end"]:
+            continue  # not inside a content sentence
+        rows.append({"article_id": article_id, "sentence_id": sentences[k]["sentence_id"], "start": start,
+                     "end": end, "text": text[start:end], "rule": theme, "theme": theme})
     rows.sort(key=lambda r: (r["start"], r["theme"]))
     return rows
 

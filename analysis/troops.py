@@ -18,7 +18,7 @@ import pandas as pd
 from . import lexicons
 from .dates import period_end
 from .numbers import find_numbers
-from .text import Normalized, normalize, normalize_spans, trie_pattern
+from .text import Normalized, WordPatterns, normalize, normalize_spans, trie_pattern
 
 WINDOW = 400  # folded characters of context on each side of a figure
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value", "unit", "approximate",
@@ -48,19 +48,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=None)
-def _tagged(name: str) -> list[tuple[re.Pattern[str], str]]:
+def _tagged(name: str) -> WordPatterns:
+    """The patterns of table `name` (forces, countries) tagged by its second column."""
     table = lexicons.table(name)
-    return [(re.compile(rf"(?<!\w)[وبل]?(?:{normalize(p)})(?!\w)"), v) for p, v in zip(table["pattern"], table.iloc[:, 1])]
+    return WordPatterns([(v, normalize(p)) for p, v in zip(table["pattern"], table.iloc[:, 1])], "وبل")
 
 
 def _first(folded: str, name: str, start: int, end: int) -> str | None:
     """The tag of the earliest pattern of table `name` found in folded[start:end]."""
-    best = None
-    for pattern, tag in _tagged(name):
-        m = pattern.search(folded, start, end)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), tag)
-    return best[1] if best else None
+    return _tagged(name).first(folded, start, end)
 
 
 def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
@@ -158,7 +154,7 @@ def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
     clause = _first(folded, "countries", clause_start, _clause_end(folded, s, fe))
     if clause and clause != "Iraq":
         return clause
-    tags = {tag for pattern, tag in _tagged("countries") if pattern.search(folded, fs, fe)}
+    tags = {tag for tag, _ in _tagged("countries").finditer(folded, fs, fe)}
     if clause == "Iraq" or "Iraq" in tags:
         return "Iraq"
     return sorted(tags)[0] if tags else None
@@ -172,9 +168,9 @@ def _once(box: list, compute):
 
 def _main_country(folded: str) -> str | None:
     """The country the article names most often: the default for a figure whose sentence names none."""
-    counts = {}
-    for pattern, tag in _tagged("countries"):
-        counts[tag] = counts.get(tag, 0) + len(pattern.findall(folded))
+    counts = dict.fromkeys(lexicons.table("countries")["country"], 0)  # ties: the first in the table
+    for tag, _ in _tagged("countries").finditer(folded):
+        counts[tag] += 1
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     return best[0] if best[1] else None
 

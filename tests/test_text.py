@@ -6,7 +6,7 @@ import string
 
 from hypothesis import given, settings, strategies as st
 
-from analysis.text import (_FOLD_PAIRS, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
+from analysis.text import (_FOLD_PAIRS, WordPatterns, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
                            split_sentences, to_ascii_digits)
 
 
@@ -130,3 +130,24 @@ def test_read_also_link_list_and_tweet_body():
             "اقرأ أيضاً:\nعنوان مقال أول\nعنوان مقال ثان\n")
     spans = paragraph_spans(text)
     assert boilerplate_lines(text, spans) == [None, "tweet", "tweet", "read_also", "read_also", "read_also"]
+
+
+TAGGED = [("US", r"(ال)?(امريك|اميرك)\w*"), ("US", "الولايات المتحده"), ("Iraq", r"العراق|بغداد|عراقي\w*"),
+          ("coalition", "التحالف|قوات التحالف الدولي"), ("word", "قوات"), ("word", "ال")]
+PIECES = ["الامريكي", "والاميركيه", "امريكا", "الولايات", "المتحده", "العراق", "بالعراق", "عراقيين", "بغداد",
+          "التحالف", "قوات التحالف الدولي", "الدولي", "قوات", "ال", "لقوات", "و", " ", "  ", "\n", "،", ".", "x", "_"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 200))
+@settings(max_examples=400, deadline=None)
+def test_word_patterns_find_what_each_pattern_finds(text, start, end):
+    """WordPatterns (a one-pass prefilter) against each pattern's own finditer, within bounds."""
+    wp = WordPatterns(TAGGED, "وبل")
+    expected = sorted((m.start(), i, m.end()) for i, (tag, p) in enumerate(TAGGED)
+                      for m in re.compile(rf"(?<!\w)[وبل]?(?:{p})(?!\w)").finditer(text, start, end))
+    got = [(m.start(), [t for t, _ in TAGGED].index(tag), m.end()) for tag, m in wp.finditer(text, start, end)]
+    # patterns sharing a tag: compare spans per tag
+    assert sorted((s, TAGGED[i][0], e) for s, i, e in expected) == sorted((s, TAGGED[i][0], e) for s, i, e in got)
+    assert [s for s, _, _ in got] == sorted(s for s, _, _ in got)
+    first = min(expected, default=None)
+    assert wp.first(text, start, end) == (TAGGED[first[1]][0] if first else None)
