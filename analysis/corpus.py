@@ -181,7 +181,7 @@ def parse_article(article: Article) -> dict[str, list[dict]]:
     basis = article.published_basis if article.published else meta["published_basis"]
     row = {"article_id": aid, "path": article.path, "title": article.title or meta["title"],
            "outlet": article.outlet or meta["outlet"], "published": published, "published_basis": basis,
-           "round": article.round, "n_chars": len(text), "n_words": len(re.findall(r"\w+", text)),
+           "round": article.round, "n_chars": len(text), "n_words": len(norm.words),
            "encoding": article.encoding, "text": text}
     date_rows = dates.extract(aid, text, published, norm, seg.scanned)
     return {

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import pandas as pd
 
@@ -33,6 +34,7 @@ STRAIGHT = '"'
 _MARKS = re.compile('[«»“”„"]')
 MIN_STATEMENT_WORDS = 4
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,15 @@ def _aliases() -> list[_Alias]:
 
 
 @lru_cache(maxsize=1)
+def _aliases_by_first() -> dict[str, list[int]]:
+    """Positions in `_aliases()` of the aliases starting with each word."""
+    out: dict[str, list[int]] = {}
+    for k, a in enumerate(_aliases()):
+        out.setdefault(a.tokens[0], []).append(k)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(normalize(w) for w in lexicons.table("titles")["word"])
 
@@ -170,10 +181,10 @@ class _State:
         text, folded = norm.original, norm.text
         self.published = published
         self.last: _Speaker | None = None
-        tokens = re.findall(r"\w+", folded)
-        present = set(tokens) | {t[1:] for t in tokens}
+        words = set(norm.words)
+        joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
         self.names = [a.canonical for a in _aliases() if a.kind == "name" and len(a.tokens) >= 2
-                      and set(a.tokens) <= present and _contains(tokens, a.tokens) >= 0]
+                      and words.issuperset(a.tokens[1:]) and _has_run(joined, a.tokens)]
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
         has_source = any(head in folded for head in _SOURCE_HEADS)  # cheap test before the regex scan
@@ -187,6 +198,12 @@ class _State:
             return False
         return (alias.valid_from is None or alias.valid_from <= self.published) and \
                (alias.valid_to is None or self.published <= alias.valid_to)
+
+
+def _has_run(joined: str, seq: tuple[str, ...]) -> bool:
+    """`seq` is a run of the words joined by spaces in `joined` (with a proclitic و ف ل ب on its first)."""
+    run = " ".join(seq) + " "
+    return any(f" {p}{run}" in joined for p in ("", "و", "ف", "ل", "ب"))
 
 
 def _contains(tokens: list[str], seq: tuple[str, ...]) -> int:
@@ -205,8 +222,10 @@ def canonical_speaker(mention: str, state: _State) -> str | None:
     tokens = [t for t in tokens if t and not any(c in t for c in _QUOTE_CHARS)]
     if not tokens:
         return None
-    present = set(tokens) | {t[1:] for t in tokens}
-    hits = [(idx, -len(a.tokens), a) for a in _aliases() if a.tokens[0] in present and state.valid(a)
+    by_first = _aliases_by_first()
+    candidates = sorted(k for t in {*tokens, *(t[1:] for t in tokens)} for k in by_first.get(t, ()))
+    aliases = _aliases()
+    hits = [(idx, -len(a.tokens), a) for a in (aliases[k] for k in candidates) if state.valid(a)
             for idx in [_contains(tokens, a.tokens)] if idx >= 0 and _only_titles(tokens[:idx])]
     if hits:
         return min(hits, key=lambda h: (h[0], h[1]))[2].canonical
@@ -252,8 +271,7 @@ def _plain(text: str) -> str:
 
 def _subject(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
     """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
-    folded = norm.text
-    tokens = list(re.finditer(r"\S+", folded[fpos:fend]))
+    tokens = list(islice(_TOKEN.finditer(norm.text, fpos, fend), 14))  # a subject and its apposition
     if not tokens:
         return None
     taken = []
@@ -272,7 +290,7 @@ def _subject(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
             break
     if not taken:
         return None
-    return fpos + taken[0].start(), fpos + taken[-1].end() - (1 if taken[-1].group()[-1:] in "،,:.؛" else 0)
+    return taken[0].start(), taken[-1].end() - (1 if taken[-1].group()[-1:] in "،,:.؛" else 0)
 
 
 _KANA = re.compile(r"(?:^|[\s،,.])[وف]?كان(?:ت)?\s+(?P<subj>[^\s،,.\"«»“”]+(?:\s+[^\s،,.\"«»“”]+){0,5}?)\s+قد\s*$")

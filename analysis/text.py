@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import lexicons
 
@@ -71,6 +71,11 @@ class Normalized:
             return pos, pos
         return self.to_original(start), self.to_original(end)
 
+    @cached_property
+    def words(self) -> list[str]:
+        """The words of the folded text (runs of \\w: harakat and tatweel no longer split a word)."""
+        return _WORD.findall(self.text)
+
     def to_folded(self, pos: int) -> int:
         """Folded offset of original position `pos` (the first kept character at or after it)."""
         return pos - bisect.bisect_left(self.drops, pos) if self.drops else pos
@@ -119,6 +124,7 @@ class WordPatterns:
         pre = f"[{proclitics}]?" if proclitics else ""
         self.starts = re.compile(rf"(?<!\w)(?={pre}(?:{any_of([p for _, p in tagged])})(?!\w))")
         self.rules = [(tag, re.compile(rf"{pre}(?:{p})(?!\w)")) for tag, p in tagged]
+        self.tags = list(dict.fromkeys(tag for tag, _ in tagged))  # in table order
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """(tag, match) for every match in text[start:end], by start, then in table order; the matches of

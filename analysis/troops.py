@@ -168,8 +168,9 @@ def _once(box: list, compute):
 
 def _main_country(folded: str) -> str | None:
     """The country the article names most often: the default for a figure whose sentence names none."""
-    counts = dict.fromkeys(lexicons.table("countries")["country"], 0)  # ties: the first in the table
-    for tag, _ in _tagged("countries").finditer(folded):
+    countries = _tagged("countries")
+    counts = dict.fromkeys(countries.tags, 0)  # on a tie, the first in the table
+    for tag, _ in countries.finditer(folded):
         counts[tag] += 1
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     return best[0] if best[1] else None

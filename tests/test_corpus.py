@@ -141,6 +141,12 @@ def test_decode_utf16_with_bom():
     assert text == "نص عربي" and enc == "utf-16" and "UTF-16" in caveat
 
 
+def test_words_are_counted_with_their_harakat_and_tatweel():
+    """A shadda or a tanween inside a word does not split it (\\w does not match combining marks)."""
+    art = Article("x", "أَكَّدَ الرئيسُ الأمريكيّ أنّ القــوات باقيةٌ. 2500 جندي", published=None)
+    assert parse_article(art)["articles"][0]["n_words"] == 8
+
+
 def test_parse_article_is_pure():
     art = Article("x", ARTICLE * 3, published=None)
     assert parse_article(art) == parse_article(art)
