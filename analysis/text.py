@@ -76,6 +76,10 @@ class Normalized:
         """The words of the folded text (runs of \\w: harakat and tatweel no longer split a word)."""
         return _WORD.findall(self.text)
 
+    def folded(self, start: int, end: int) -> str:
+        """The folded text of original[start:end] (what normalize(original[start:end]) gives)."""
+        return self.text[self.to_folded(start):self.to_folded(end)]
+
     def to_folded(self, pos: int) -> int:
         """Folded offset of original position `pos` (the first kept character at or after it)."""
         return pos - bisect.bisect_left(self.drops, pos) if self.drops else pos
@@ -143,6 +147,27 @@ class WordPatterns:
     def first(self, text: str, start: int = 0, end: int | None = None) -> str | None:
         """The tag of the earliest match in text[start:end] (the first in table order on a tie)."""
         return next((tag for tag, _ in self.finditer(text, start, end)), None)
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (a|b(c|d) → a, b(c|d))."""
+    out, depth, klass, escaped, start = [], 0, -1, False, 0  # klass: where the open [ set starts
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif klass >= 0:
+            if ch == "]" and i > klass + (2 if pattern[klass + 1] == "^" else 1):  # a ] first in a set is literal
+                klass = -1
+        elif ch == "[":
+            klass = i
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    return out + [pattern[start:]]
 
 
 def _trie_regex(node: dict) -> str:
@@ -264,7 +289,7 @@ def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized 
     if norm is None:
         kinds = [line_kind(text[s:e]) for s, e in spans]
     else:
-        kinds = [line_kind(text[s:e], norm.text[norm.to_folded(s):norm.to_folded(e)]) for s, e in spans]
+        kinds = [line_kind(text[s:e], norm.folded(s, e)) for s, e in spans]
     in_list = False
     for i, (s, e) in enumerate(spans):
         if kinds[i] in _LIST_HEADS:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.text import (_FOLD_PAIRS, WordPatterns, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
+from analysis.text import (_FOLD_PAIRS, WordPatterns, alternatives, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
                            split_sentences, to_ascii_digits)
 
 
@@ -151,3 +152,14 @@ def test_word_patterns_find_what_each_pattern_finds(text, start, end):
     assert [s for s, _, _ in got] == sorted(s for s, _, _ in got)
     first = min(expected, default=None)
     assert wp.first(text, start, end) == (TAGGED[first[1]][0] if first else None)
+
+
+@pytest.mark.parametrize("pattern, parts", [
+    ("a|bc", ["a", "bc"]), ("(?:a|b)|c", ["(?:a|b)", "c"]), (r"\||y", [r"\|", "y"]), ("[|]|x", ["[|]", "x"]),
+    ("[]|]|z", ["[]|]", "z"]), ("[^]|]|w", ["[^]|]", "w"]), (r"[\]|]|v", [r"[\]|]", "v"]), ("abc", ["abc"]),
+    (r"كوردستان\s*24|kurdistan24", [r"كوردستان\s*24", "kurdistan24"]), ("a||b", ["a", "", "b"]),
+])
+def test_alternatives_split_only_at_the_top_level(pattern, parts):
+    assert alternatives(pattern) == parts
+    for text in ("a", "bc", "|", "y", "]", "x", "kurdistan24", "zz", "v", "^"):
+        assert bool(re.search(pattern, text)) == any(re.search(p, text) for p in parts), text
