@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis.corpus import Article, parse_article
-from analysis.numbers import find_numbers
+from analysis.numbers import _DIGITS, find_numbers
 from analysis.text import normalize
 
 PUB = dt.date(2021, 4, 7)
@@ -82,3 +84,17 @@ def test_as_of_from_the_clause_or_present_marker():
     rows = figures("وينتشر في العراق حاليا قرابة 2500 جندي أمريكي، بعد أن كان عددهم نحو 5200 جندي مطلع العام الماضي.")
     assert [(r["value"], r["as_of"]) for r in rows] == [(2500, PUB), (5200, dt.date(2020, 1, 1))]
     assert figures("2500 جندي أمريكي في العراق", None)[0]["as_of"] is None
+
+
+FAST_HEAD = r"(?P<num>\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*(?:\.\d+)?))"
+PLAIN_HEAD = r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+PLAIN_DIGITS = re.compile(_DIGITS.pattern.replace(FAST_HEAD, PLAIN_HEAD))
+
+
+@given(st.lists(st.sampled_from(list("0123456789,.، %اوب") + ["الف", "الاف", " و", "في المئه"]), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_number_pattern_matches_like_its_plain_form(text):
+    """numbers._DIGITS puts its lookbehind after the first digit for speed; the numbers are the same."""
+    assert _DIGITS.pattern.startswith(FAST_HEAD)
+    assert [m.groupdict() | {"span": m.span()} for m in _DIGITS.finditer(text)] == \
+        [m.groupdict() | {"span": m.span()} for m in PLAIN_DIGITS.finditer(text)]
