@@ -19,7 +19,7 @@ import pandas as pd
 from . import dates, lexicons, quotes, rounds, themes, troops
 from .inputs import Article, _problem, decode, read_catalog, read_folder, read_input  # noqa: F401
 from .text import (Normalized, alternatives, boilerplate_lines, lowered, normalize, normalize_spans, paragraph_spans,
-                   split_sentences)
+                   split_line)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # the frames parsed from the articles (problems come from reading them)
@@ -73,12 +73,12 @@ class Corpus:
 
 # ------------------------------------------------------------------ metadata from the text
 @lru_cache(maxsize=1)
-def _outlet_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
-    """Each outlet, in table order, with its pattern split into alternatives: re searches a pattern that
-    starts with a literal quickly, and an alternation of them slowly (about 3x here)."""
+def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(outlet, alternative of its pattern), in table order: re searches a pattern that starts with a
+    literal quickly, and an alternation of them slowly (about 3x here)."""
     table = lexicons.table("outlets")
-    return [(o, [re.compile(a) for a in alternatives(lowered(normalize(p)))])
-            for o, p in zip(table["outlet"], table["pattern"])]
+    return [(o, re.compile(a)) for o, p in zip(table["outlet"], table["pattern"])
+            for a in alternatives(lowered(normalize(p)))]
 
 
 def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
@@ -99,7 +99,7 @@ def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: 
     chrome += [(s, min(e, s + 80)) for s, e in spans[:6]]
     chrome += [(s, e) for (s, e), k in zip(spans, kinds) if k in ("url", "byline", "copyright")]
     folded_chrome = "\n".join(norm.folded(s, e) for s, e in chrome).lower()
-    meta["outlet"] = next((o for o, alts in _outlet_patterns() if any(a.search(folded_chrome) for a in alts)), None)
+    meta["outlet"] = next((o for o, pattern in _outlet_patterns() if pattern.search(folded_chrome)), None)
     meta.update(_published(lines, kinds, line_dates))
     return meta
 
@@ -206,7 +206,7 @@ def _sentences(aid: str, text: str, spans: list[tuple[int, int]], kinds: list, l
     for p, ((ps, pe), kind, found) in enumerate(zip(spans, kinds, line_dates)):
         if kind is None and p < 6 and _is_dateline(text[ps:pe], found):
             kind = "dateline"
-        for s, e in split_sentences(text, ps, pe):
+        for s, e in split_line(text, ps, pe):
             rows.append({"article_id": aid, "sentence_id": len(rows), "paragraph_id": p, "start": s, "end": e,
                          "text": text[s:e], "boilerplate": kind is not None, "boilerplate_kind": kind})
     return rows

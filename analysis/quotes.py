@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 
 import pandas as pd
@@ -178,7 +178,7 @@ class _State:
     """What one article has said so far: the last speaker, and names seen, for carry-over and folding."""
 
     def __init__(self, norm: Normalized, published: dt.date | None):
-        text, folded = norm.original, norm.text
+        self.norm = norm
         self.published = published
         self.last: _Speaker | None = None
         words = set(norm.words)
@@ -187,9 +187,15 @@ class _State:
                       and words.issuperset(a.tokens[1:]) and _has_run(joined, a.tokens)]
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
-        has_source = any(head in folded for head in _SOURCE_HEADS)  # cheap test before the regex scan
-        self.sources = {m.group("head"): _plain(text[slice(*norm.span(*m.span("name")))]).strip()
-                        for m in _NAMED_SOURCE.finditer(folded)} if has_source else {}
+
+    @cached_property
+    def sources(self) -> dict[str, str]:
+        """Named sources of the article (صحيفة "نيويورك تايمز"), by their head word: computed when needed."""
+        norm, folded = self.norm, self.norm.text
+        if not any(head in folded for head in _SOURCE_HEADS):  # cheap test before the regex scan
+            return {}
+        return {m.group("head"): _plain(norm.original[slice(*norm.span(*m.span("name")))]).strip()
+                for m in _NAMED_SOURCE.finditer(folded)}
 
     def valid(self, alias: _Alias) -> bool:
         if alias.kind != "title":
@@ -320,6 +326,8 @@ def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
 def extract(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
             norm: Normalized | None = None) -> list[dict]:
     """Rows of the `statements` frame for one article: every quotation in its content paragraphs."""
+    if not _MARKS.search(text):
+        return []  # no quotation marks, no quotations
     norm = norm or normalize_spans(text)
     state = _State(norm, published)
     paragraphs: dict[int, list[dict]] = {}

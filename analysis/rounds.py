@@ -43,6 +43,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# every round pattern holds one of these (جولة، جولات، جلسة، انطلاق، بدء، بداية): a cheap test first
+_ANCHORS = ("جول", "جلس", "طلاق", "بدء", "بدايه")
 _STRATEGIC = re.compile(r"استراتيج|الحوار\s+(?:الامريكي|الاميركي|العراقي)")
 _US = re.compile(r"امريك|اميرك|واشنطن|الولايات المتحده")
 _IRAQ = re.compile(r"عراق|بغداد")
@@ -75,7 +77,8 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     folded = norm.text
     for sent in sentences:
         lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
-        if not _is_dialogue(folded[lo:hi]):
+        sentence = folded[lo:hi]
+        if not any(a in sentence for a in _ANCHORS) or not _is_dialogue(sentence):
             continue
         found: list[tuple[int, int, str, int]] = []  # sorted by start; earlier rules take precedence
         for rule, pattern in _patterns().items():

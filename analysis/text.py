@@ -230,11 +230,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraph_spans(text[start:end]):
-        spans.extend(_split_line(text, start + p_start, start + p_end))
+        spans.extend(split_line(text, start + p_start, start + p_end))
     return spans
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in the line text[start:end] (no newline in it), stripped."""
     out, cur = [], start
     for m in _TERMINATOR.finditer(text, start, end):
         if m.group(0) == "." and _is_abbreviation(text, m.start()):
