@@ -35,6 +35,7 @@ _MARKS = re.compile('[«»“”„"]')
 MIN_STATEMENT_WORDS = 4
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,19 @@ class _State:
                       and words.issuperset(a.tokens[1:]) and _has_run(joined, a.tokens)]
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
+        # attribution cues and joint-statement phrases of the whole article, found in one pass each
+        self.cues = list(_cues().pattern.finditer(norm.text))
+        self.cue_starts = [m.start() for m in self.cues]
+        self.joints = [m.span() for m in _JOINT.finditer(norm.text)]
+
+    def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The cues inside the folded span [lo, hi)."""
+        a, b = bisect.bisect_left(self.cue_starts, lo), bisect.bisect_left(self.cue_starts, hi)
+        return [m for m in self.cues[a:b] if m.end() <= hi]
+
+    def joint_in(self, lo: int, hi: int) -> int | None:
+        """Folded start of the first joint-statement phrase inside [lo, hi), or None."""
+        return next((s for s, e in self.joints if s >= lo and e <= hi), None)
 
     @cached_property
     def sources(self) -> dict[str, str]:
@@ -242,14 +256,14 @@ def canonical_speaker(mention: str, state: _State) -> str | None:
         rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
     if len(rest) == 1:
         for name in reversed(state.names):
-            if normalize(name).split()[-1] == rest[0].lstrip("و"):
+            if _name_words(name)[-1] == rest[0].lstrip("و"):
                 return name
     bare = tokens[0].lstrip("و")
     if len(tokens) == 1 and bare.startswith("ال") and bare[2:] in state.sources:
         return state.sources[bare[2:]]
     if len(tokens) == 1 and bare.startswith("ال") and bare != "البيان":  # المسؤول → مسؤول عسكري أميركي
         for name in reversed(state.mentioned):
-            if normalize(name).split()[0] == bare[2:]:
+            if _name_words(name)[0] == bare[2:]:
                 return name
     if _IN_STATEMENT.search(" ".join(tokens)) or tokens[0].lstrip("و") == "البيان":
         return "البيان المشترك" if state.joint_seen else None
@@ -259,6 +273,12 @@ def canonical_speaker(mention: str, state: _State) -> str | None:
     if rest and 2 <= len(rest) <= 4 and not set(rest) & _STOPS and name not in state.names:
         state.names.append(name)
     return name or None
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> list[str]:
+    """The folded words of a speaker's name (names recur across an article and a corpus)."""
+    return normalize(name).split()
 
 
 def _only_titles(tokens: list[str]) -> bool:
@@ -349,13 +369,13 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
     sent_starts = [s["start"] for s in sents]
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
-    for m in _cues().pattern.finditer(folded, fold(lo), fold(hi)):
+    for m in state.cues_in(fold(lo), fold(hi)):
         o_start = norm.to_original(m.start())
         k = bisect.bisect_right(quote_starts, o_start) - 1
         if k < 0 or o_start >= quotes[k].end:
             events.append((o_start, "cue", m))
-    joint = _JOINT.search(folded, fold(lo), fold(hi))
-    joint_at = norm.to_original(joint.start()) if joint else None
+    joint = state.joint_in(fold(lo), fold(hi))
+    joint_at = norm.to_original(joint) if joint is not None else None
     rows, current, previous_quote = [], None, None
     for pos, kind, item in sorted(events, key=lambda e: e[0]):
         sent = sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
@@ -374,7 +394,7 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         lead_start = max(sent["start"], previous_quote.end if previous_quote else lo, q.start - 80)
         lead = folded[fold(lead_start):fold(q.start)]  # the complementizer, if any, is right before the quote
         speaker = None
-        statement = len(re.findall(r"\w+", quote_text)) >= MIN_STATEMENT_WORDS
+        statement = len(_WORD.findall(quote_text)) >= MIN_STATEMENT_WORDS
         if cue_here and (statement or _COMPLEMENT.search(lead)):
             speaker, statement = cue_here[1], True
         if speaker is None:
