@@ -99,31 +99,47 @@ _UNITS = ("العام", "السنه", "الشهر", "الاسبوع")
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[re.Pattern[str], dict[str, str]]:
+def _triggers() -> dict[str, tuple[str, int]]:
     """What date expressions hold, besides digits: a month name, a weekday, a relative day word, or one of
-    العام، السنة، الشهر، الأسبوع, at a word start (و/ف allowed before it). One trie for all of them, and
-    each word's kind. Case is ignored only for Latin month names: ignoring it everywhere is 3x slower."""
+    العام، السنة، الشهر، الأسبوع. Every date rule needs one as a whole word (و/ف allowed before it), so
+    they are looked up among the article's words. Maps each phrase's first word, as it may be written
+    (with و/ف; Latin in lower, Title or UPPER case), to (kind, length of the longest phrase it starts)."""
     w = _words()
     kinds = {**{m: "month" for m in w.months}, **dict.fromkeys(w.weekdays, "weekday"),
              **dict.fromkeys(w.days, "day"), **dict.fromkeys(_UNITS, "unit")}
-    latin = [k for k in kinds if k.isascii()]
-    arabic = [k for k in kinds if not k.isascii()]
-    return re.compile(rf"(?<!\w)(?:[وف]?(?:{trie_pattern(arabic)})|(?i:{trie_pattern(latin)}))"), kinds
+    out: dict[str, tuple[str, int]] = {}
+    for phrase, kind in kinds.items():
+        first = phrase.split()[0]
+        forms = {first, first.title(), first.upper()} if first.isascii() else {first, "و" + first, "ف" + first}
+        for form in forms:
+            old = out.get(form, (kind, 0))
+            out[form] = (old[0], max(old[1], len(phrase)))
+    return out
 
 
 _DIGITS = re.compile(r"\d+")
 
 
-def _trigger_hits(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers`."""
+def _trigger_hits(norm: Normalized) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers` (end: where its
+    longest phrase would end)."""
+    folded = norm.text
     hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
-    pattern, kinds = _triggers()
-    for m in pattern.finditer(folded):
-        word, start = m.group().lower(), m.start()
-        if word not in kinds and word[1:] in kinds:  # with a proclitic
-            word, start = word[1:], start + 1
-        hits.append((start, m.end(), kinds.get(word, "month")))  # (a Latin month lower() cannot map: ſept)
+    triggers = _triggers()
+    for word in norm.word_set.intersection(triggers):
+        kind, length = triggers[word]
+        skip = 1 if word[:1] in "وف" and word[1:] in triggers else 0  # the proclitic is not the date
+        i = folded.find(word)
+        while i != -1:
+            j = i + len(word)
+            if (i == 0 or not _is_word_char(folded[i - 1])) and (j == len(folded) or not _is_word_char(folded[j])):
+                hits.append((i + skip, min(len(folded), i + skip + length), kind))
+            i = folded.find(word, j)
     return hits
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
 
 
 # the trigger kinds each pattern needs: it runs only in windows around them
@@ -138,7 +154,7 @@ def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
     Each pattern runs only in windows around the words it needs, a small part of a news text."""
     folded = norm.text
     windows: dict[str, list[list[int]]] = {}
-    for start, end, kind in sorted(_trigger_hits(folded)):
+    for start, end, kind in sorted(_trigger_hits(norm)):
         lo, hi = max(0, start - 40), min(len(folded), end + 60)
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)

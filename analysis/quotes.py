@@ -182,7 +182,7 @@ class _State:
         self.norm = norm
         self.published = published
         self.last: _Speaker | None = None
-        words = set(norm.words)
+        words = norm.word_set
         joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
         self.names = [a.canonical for a in _aliases() if a.kind == "name" and len(a.tokens) >= 2
                       and words.issuperset(a.tokens[1:]) and _has_run(joined, a.tokens)]
@@ -353,8 +353,11 @@ def extract(article_id: str, text: str, sentences: list[dict], published: dt.dat
     paragraphs: dict[int, list[dict]] = {}
     for s in sentences:
         paragraphs.setdefault(s["paragraph_id"], []).append(s)
+    last_mark = max(text.rfind(mark) for mark in "«»“”„\"")  # what follows it cannot change any row
     rows = []
     for sents in paragraphs.values():
+        if sents[0]["start"] > last_mark:
+            break
         if sents[0]["boilerplate"]:
             continue
         rows.extend(_paragraph(article_id, text, norm, sents, state))

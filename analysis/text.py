@@ -76,6 +76,11 @@ class Normalized:
         """The words of the folded text (runs of \\w: harakat and tatweel no longer split a word)."""
         return _WORD.findall(self.text)
 
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct words of the folded text."""
+        return frozenset(self.words)
+
     def folded(self, start: int, end: int) -> str:
         """The folded text of original[start:end] (what normalize(original[start:end]) gives)."""
         return self.text[self.to_folded(start):self.to_folded(end)]

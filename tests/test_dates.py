@@ -4,8 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from analysis.dates import find_dates, parse_date
+from analysis.dates import _patterns, find_dates, parse_date, scan
+from analysis.text import normalize_spans
 
 PUB = dt.date(2021, 4, 7)  # a Wednesday
 
@@ -116,3 +118,21 @@ def test_numbers_that_are_not_dates():
     assert find_dates("بينهم 2500 جندي أميركي", PUB) == []
     assert find_dates("نحو 3 آلاف جندي", PUB) == []
     assert find_dates("استغرقت 10 أيام", PUB) == []
+
+
+PIECES = ["في", "منذ", "عام", "العام", "الماضي", "المقبل", "مطلع", "منتصف", "شهر", "الشهر", "هذا", "الاسبوع", "الأسبوع",
+          "كانون", "الثاني", "تشرين", "الأول", "يناير", "فبراير", "وفبراير", "مارس", "آذار", "أيار/مايو", "يونيو/حزيران",
+          "تموز", "وتموز", "January", "MARCH", "sept", "Sept.", "الأحد", "والخميس", "يوم", "مساء", "اليوم", "أمس",
+          "واليوم", "أول", "من", "2021", "2020م", "7", "15", "2021-04-07", "7/4/2021", "08.04.2021", "1,500", "%",
+          " ", "  ", "\n", "،", ".", "(", ")", "-", "x", "ـ", "\u064e"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join) | st.lists(st.sampled_from(PIECES), max_size=25).map("".join),
+       st.sampled_from([None, dt.date(2021, 4, 7)]))
+@settings(max_examples=500, deadline=None)
+def test_scanning_in_trigger_windows_finds_what_a_whole_text_scan_finds(text, published):
+    """`scan` runs each rule only near the words it needs; the dates must be those of running every rule
+    over the whole text."""
+    norm = normalize_spans(text)
+    whole = [(name, m) for name, pattern in _patterns() for m in pattern.finditer(norm.text)]
+    assert find_dates(text, published, norm, whole) == find_dates(text, published, norm, scan(norm))
