@@ -156,8 +156,9 @@ class Segmented:
     the date scan, and the metadata (publication date) relative dates are resolved against."""
 
     article: Article
-    norm: object
+    norm: Normalized
     scanned: list
+    found: list  # the dates, resolved against the article's given publication date (if any)
     meta: dict
     published: dt.date | None
     sentences: list[dict]
@@ -171,10 +172,11 @@ def segment(article: Article) -> Segmented:
     norm = normalize_spans(text)
     kinds = boilerplate_lines(text, spans, norm)
     scanned = dates.scan(norm)
-    line_dates = _dates_by_line(spans, dates.find_dates(text, None, norm, scanned))
+    found = dates.find_dates(text, article.published, norm, scanned)
+    line_dates = _dates_by_line(spans, found)  # absolute dates only: the same with or without an anchor
     meta = text_metadata(text, spans, kinds, line_dates, norm)
     sentences = _sentences(article.article_id, text, spans, kinds, line_dates)
-    return Segmented(article, norm, scanned, meta, article.published or meta["published"], sentences,
+    return Segmented(article, norm, scanned, found, meta, article.published or meta["published"], sentences,
                      [s for s in sentences if not s["boilerplate"]])
 
 
@@ -188,7 +190,8 @@ def parse_article(article: Article) -> dict[str, list[dict]]:
            "outlet": article.outlet or meta["outlet"], "published": published, "published_basis": basis,
            "round": article.round, "n_chars": len(text), "n_words": len(norm.words),
            "encoding": article.encoding, "text": text}
-    date_rows = dates.extract(aid, text, published, norm, seg.scanned)
+    date_rows = dates.extract(aid, text, published, norm, seg.scanned,
+                              seg.found if published == article.published else None)
     return {
         "articles": [row],
         "sentences": seg.sentences,

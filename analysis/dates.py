@@ -207,10 +207,10 @@ def _core_start(name: str, m: re.Match[str]) -> int:
 
 
 def extract(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,
-            scanned: list | None = None) -> list[dict]:
-    """Rows for the `dates` frame of one article."""
+            scanned: list | None = None, found: list[DateMatch] | None = None) -> list[dict]:
+    """Rows for the `dates` frame of one article; `found` reuses what find_dates gave for `published`."""
     rows = []
-    for d in find_dates(text, published, norm, scanned):
+    for d in find_dates(text, published, norm, scanned) if found is None else found:
         rows.append({"article_id": article_id, "start": d.start, "end": d.end, "text": text[d.start:d.end],
                      "rule": d.rule, "date": d.date, "precision": d.precision, "relative": d.relative,
                      "qualifier": d.qualifier})
