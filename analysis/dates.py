@@ -126,20 +126,11 @@ def _trigger_hits(norm: Normalized) -> list[tuple[int, int, str]]:
     folded = norm.text
     hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
     triggers = _triggers()
-    for word in norm.word_set.intersection(triggers):
+    for i, word in norm.word_positions(triggers):
         kind, length = triggers[word]
         skip = 1 if word[:1] in "وف" and word[1:] in triggers else 0  # the proclitic is not the date
-        i = folded.find(word)
-        while i != -1:
-            j = i + len(word)
-            if (i == 0 or not _is_word_char(folded[i - 1])) and (j == len(folded) or not _is_word_char(folded[j])):
-                hits.append((i + skip, min(len(folded), i + skip + length), kind))
-            i = folded.find(word, j)
+        hits.append((i + skip, min(len(folded), i + skip + length), kind))
     return hits
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what \w matches
 
 
 # the trigger kinds each pattern needs: it runs only in windows around them

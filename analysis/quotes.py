@@ -101,10 +101,14 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
 
 
 # ------------------------------------------------------------------ lexicons
+_CUE_PREFIXES, _CUE_SUFFIXES = ("", "و", "ف"), ("", "ت", "وا", "ا", "تا", "ن")
+
+
 @dataclass(frozen=True)
 class _Cues:
     pattern: re.Pattern[str]
     kinds: dict[str, str]
+    first_words: frozenset[str]  # how the first word of a cue may be written (قال، وقالت، فأكدوا)
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +116,21 @@ def _cues() -> _Cues:
     table = lexicons.table("cues")
     kinds = {normalize(c): k for c, k in zip(table["cue"], table["kind"])}
     pattern = re.compile(rf"(?<![\w])(?P<pre>[وف])?(?P<cue>{trie_pattern(kinds)})(?P<suf>ت|وا|ا|تا|ن)?(?![\w])")
-    return _Cues(pattern, kinds)
+    first = frozenset(p + c.split()[0] + (s if " " not in c else "") for c in kinds
+                      for p in _CUE_PREFIXES for s in _CUE_SUFFIXES)
+    return _Cues(pattern, kinds, first)
+
+
+def find_cues(norm: Normalized) -> list[re.Match[str]]:
+    """The attribution cues of a text, as `_cues().pattern.finditer` finds them: a cue is a whole word
+    (or starts with one), so only the text's words that can begin a cue are tried."""
+    cues, out, end = _cues(), [], 0
+    for i, _ in norm.word_positions(cues.first_words):
+        m = cues.pattern.match(norm.text, i) if i >= end else None
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @dataclass(frozen=True)
@@ -189,7 +207,7 @@ class _State:
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
         # attribution cues and joint-statement phrases of the whole article, found in one pass each
-        self.cues = list(_cues().pattern.finditer(norm.text))
+        self.cues = find_cues(norm)
         self.cue_starts = [m.start() for m in self.cues]
         self.joints = [m.span() for m in _JOINT.finditer(norm.text)]
 
@@ -371,8 +389,11 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
     folded = norm.text
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
     sent_starts = [s["start"] for s in sents]
+    cues = state.cues_in(fold(lo), fold(hi))
+    if not quotes and not cues:
+        return []  # nothing said here, nothing that changes who speaks next
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
-    for m in state.cues_in(fold(lo), fold(hi)):
+    for m in cues:
         o_start = norm.to_original(m.start())
         k = bisect.bisect_right(quote_starts, o_start) - 1
         if k < 0 or o_start >= quotes[k].end:

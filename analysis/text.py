@@ -81,6 +81,19 @@ class Normalized:
         """The distinct words of the folded text."""
         return frozenset(self.words)
 
+    def word_positions(self, forms) -> list[tuple[int, str]]:
+        """(folded start, word) of each whole-word occurrence of a word in `forms`, in text order: a
+        lexicon lookup that costs a set intersection and a few str.find, not a regex tried at every character."""
+        text, out = self.text, []
+        for word in self.word_set.intersection(forms):
+            i = text.find(word)
+            while i != -1:
+                j = i + len(word)  # (no whole-word occurrence can start inside a longer word)
+                if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+                    out.append((i, word))
+                i = text.find(word, j)
+        return sorted(out)
+
     def folded(self, start: int, end: int) -> str:
         """The folded text of original[start:end] (what normalize(original[start:end]) gives)."""
         return self.text[self.to_folded(start):self.to_folded(end)]
@@ -92,6 +105,10 @@ class Normalized:
     def to_original(self, pos: int) -> int:
         """Original offset of folded position `pos` (pos may equal len(text): then len(original))."""
         return pos + bisect.bisect_right(self.shifts, pos) if self.drops else pos
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
 
 
 def normalize_spans(text: str) -> Normalized:

@@ -4,9 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis.corpus import Article, parse_article
-from analysis.quotes import find_quotes
+from analysis import lexicons
+from analysis.quotes import _cues, find_cues, find_quotes
+from analysis.text import normalize_spans
 
 PUB = dt.date(2021, 4, 7)
 
@@ -98,3 +101,19 @@ def test_many_unclosed_openers_after_the_last_pair():
     text = 'قال "أ" ثم «ب “ج "د'
     quotes = find_quotes(text)
     assert all(q.start < q.end for q in quotes) and [text[q.inner_start:q.inner_end] for q in quotes] == ["أ"]
+
+
+CUE_PIECES = list(lexicons.table("cues")["cue"]) + ["و", "ف", "ت", "وا", "ا", "ن", "الرئيس", "إن", "«", "»", " ", "  ",
+                                                    "\n", "،", ".", ":", "x", "ـ", "\u064e", "2021"]
+
+
+CUE_WORDS = st.tuples(st.sampled_from(["", "و", "ف", "ال"]), st.sampled_from(CUE_PIECES),
+                      st.sampled_from(["", "ت", "وا", "ا", "تا", "ن", "ه"])).map("".join)
+
+
+@given(st.lists(CUE_WORDS, max_size=30).map(" ".join) | st.lists(st.sampled_from(CUE_PIECES), max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_find_cues_finds_what_the_cue_pattern_finds(text):
+    """find_cues tries the cue pattern only at words that can begin a cue; the matches are the same."""
+    norm = normalize_spans(text)
+    assert [m.span() for m in find_cues(norm)] == [m.span() for m in _cues().pattern.finditer(norm.text)]
