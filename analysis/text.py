@@ -132,12 +132,14 @@ def trie_pattern(words) -> str:
     return _trie_regex(trie)
 
 
+_PLAIN = re.compile(r"[^\\.^$*+?{}\[\]()]+")  # a plain word list: a|b c
+
+
 def any_of(patterns: list[str]) -> str:
     """A regex matching wherever one of `patterns` matches, and sometimes more (a space in a word list
     matches any white space): for prefilters. Patterns that are plain word lists (a|b c) join one trie."""
-    plain = re.compile(r"[^\\.^$*+?{}\[\]()]+")
-    words = [w for p in patterns if plain.fullmatch(p) for w in p.split("|")]
-    others = [f"(?:{p})" for p in patterns if not plain.fullmatch(p)]
+    words = [w for p in patterns if _PLAIN.fullmatch(p) for w in p.split("|")]
+    others = [f"(?:{p})" for p in patterns if not _PLAIN.fullmatch(p)]
     return "|".join(([trie_pattern(words)] if words else []) + others)
 
 
@@ -151,14 +153,27 @@ class WordPatterns:
         self.starts = re.compile(rf"(?<!\w)(?={pre}(?:{any_of([p for _, p in tagged])})(?!\w))")
         self.rules = [(tag, re.compile(rf"{pre}(?:{p})(?!\w)")) for tag, p in tagged]
         self.tags = list(dict.fromkeys(tag for tag, _ in tagged))  # in table order
+        # when every pattern is a list of phrases whose first words are words (\\w+), a match starts with
+        # one of them as a whole word, a proclitic perhaps before it
+        firsts = [w.split()[0] if w.strip() else "" for _, p in tagged for w in p.split("|")]
+        plain = all(_PLAIN.fullmatch(p) for _, p in tagged) and all(_WORD.fullmatch(w) for w in firsts)
+        self.first_words = frozenset(c + w for w in firsts for c in ["", *proclitics]) if plain else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """(tag, match) for every match in text[start:end], by start, then in table order; the matches of
         one pattern do not overlap."""
         end = len(text) if end is None else end
+        yield from self._matches(text, (c.start() for c in self.starts.finditer(text, start, end)), start, end)
+
+    def in_text(self, norm: Normalized):
+        """`finditer` over a whole folded text, with its words as the prefilter when the patterns allow."""
+        if self.first_words is None:
+            return self.finditer(norm.text)
+        return self._matches(norm.text, (i for i, _ in norm.word_positions(self.first_words)), 0, len(norm.text))
+
+    def _matches(self, text: str, candidates, start: int, end: int):
         ends = [start] * len(self.rules)
-        for c in self.starts.finditer(text, start, end):
-            pos = c.start()
+        for pos in candidates:
             for i, (tag, pattern) in enumerate(self.rules):
                 if pos >= ends[i]:
                     m = pattern.match(text, pos, end)

@@ -27,7 +27,7 @@ def extract(article_id: str, text: str, sentences: list[dict], norm: Normalized 
     norm = norm or normalize_spans(text)
     starts = [s["start"] for s in sentences]
     rows = []
-    for theme, m in _patterns().finditer(norm.text):
+    for theme, m in _patterns().in_text(norm):
         start, end = norm.span(*m.span())
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or end > sentences[k]["end"]:
