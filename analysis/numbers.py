@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicons
-from .text import normalize, trie_pattern
+from .text import Normalized, normalize, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,11 @@ _PERCENT_AFTER = re.compile(rf"\s*(?:%|{_PER_HUNDRED})")
 _SCALES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9}
 
 
-def find_numbers(folded: str) -> list[Number]:
-    """All numbers in folded text, in order; number words are grouped into one value."""
+def find_numbers(folded: str, norm: Normalized | None = None) -> list[Number]:
+    """All numbers in folded text, in order; number words are grouped into one value. `norm`, the
+    `Normalized` whose text is `folded`, lets number words be looked up among its words (faster)."""
     found = [_from_digits(m) for m in _DIGITS.finditer(folded)]
-    found += [w for w in _from_words(folded) if not any(d.start <= w.start < d.end for d in found)]
+    found += [w for w in _from_words(folded, norm) if not any(d.start <= w.start < d.end for d in found)]
     return sorted(found, key=lambda n: n.start)
 
 
@@ -76,11 +77,29 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)[وب]?(?:{trie_pattern(_words())})[،,.؛:]?(?!\S)")
 
 
-def _from_words(folded: str) -> list[Number]:
+@lru_cache(maxsize=1)
+def _word_forms() -> frozenset[str]:
+    """Number words as whole words of a text, with و or ب before them."""
+    return frozenset(p + w for w in _words() for p in ("", "و", "ب"))
+
+
+def _word_matches(folded: str, norm: Normalized | None):
+    """What `_word_pattern().finditer(folded)` gives; with `norm`, tried only at its number words."""
+    pattern = _word_pattern()
+    if norm is None:
+        yield from pattern.finditer(folded)
+        return
+    for i, _ in norm.word_positions(_word_forms()):
+        m = pattern.match(folded, i)
+        if m:
+            yield m
+
+
+def _from_words(folded: str, norm: Normalized | None = None) -> list[Number]:
     out: list[Number] = []
     run: list[tuple[re.Match[str], tuple[int, str]]] = []
     last_end = -1
-    for m in _word_pattern().finditer(folded):
+    for m in _word_matches(folded, norm):
         if run and folded[last_end:m.start()].strip():
             out.extend(_close(run, folded))  # a word between: the run of number words ended
             run = []

@@ -178,7 +178,8 @@ _COMPLEMENT = re.compile(r"(?:(?<![\w])(?:ب?ان|ب?انه|ب?انها|ان|ق�
 _JOINT = re.compile(r"بيان\s+مشترك|البيان\s+المشترك")
 _IN_STATEMENT = re.compile(r"(?<![\w])في\s+البيان(?![\w])")
 _SOURCE_HEADS = ("صحيفه", "وكاله", "قناه", "موقع", "مجله")
-_NAMED_SOURCE = re.compile(r"(?<![\w])(?:ال)?(?P<head>صحيفه|وكاله|قناه|موقع|مجله)\s+[\"«“]?(?P<name>[^\"«»“”،,.]{2,40}?)[\"»”]")
+_SOURCE_FORMS = frozenset(p + h for h in _SOURCE_HEADS for p in ("", "ال"))
+_NAMED_SOURCE = re.compile(r"(?<![\w])(?:ال)?(?P<head>صحيفه|وكاله|قناه|موقع|مجله)\s+[\"«“](?P<name>[^\"«»“”،,.]{2,40}?)[\"»”]")  # the name in quotes
 _REPORTED = re.compile(r"(?<![\w])[وف]?نقل(?:ت)?\s+(?P<src>.{2,80}?)\s+عن\s+(?P<who>.{2,80}?)\s*[،,]?\s*(?:قوله|قولها|قولهم|قولهما)(?![\w])")
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
 
@@ -226,8 +227,13 @@ class _State:
         norm, folded = self.norm, self.norm.text
         if not any(head in folded for head in _SOURCE_HEADS):  # cheap test before the regex scan
             return {}
-        return {m.group("head"): _plain(norm.original[slice(*norm.span(*m.span("name")))]).strip()
-                for m in _NAMED_SOURCE.finditer(folded)}
+        out, end = {}, 0  # _NAMED_SOURCE.finditer, tried only where a head word stands
+        for i, _ in norm.word_positions(_SOURCE_FORMS):
+            m = _NAMED_SOURCE.match(folded, i) if i >= end else None
+            if m:
+                out[m.group("head")] = _plain(norm.original[slice(*norm.span(*m.span("name")))]).strip()
+                end = m.end()
+        return out
 
     def valid(self, alias: _Alias) -> bool:
         if alias.kind != "title":

@@ -72,7 +72,7 @@ def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[d
     rows = []
     bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
     sent_starts = [b[0] for b in bounds]
-    for num in find_numbers(folded):  # one pass over the text; numbers outside content sentences are skipped
+    for num in find_numbers(folded, norm):  # one pass over the text; numbers outside content sentences are skipped
         k = bisect.bisect_right(sent_starts, num.start) - 1
         if k < 0 or num.end > bounds[k][1]:
             continue

@@ -117,3 +117,9 @@ def test_find_cues_finds_what_the_cue_pattern_finds(text):
     """find_cues tries the cue pattern only at words that can begin a cue; the matches are the same."""
     norm = normalize_spans(text)
     assert [m.span() for m in find_cues(norm)] == [m.span() for m in _cues().pattern.finditer(norm.text)]
+
+
+def test_a_named_source_is_the_speaker_of_its_later_mentions():
+    text = ('ذكرت صحيفة "وول ستريت جورنال" أن الانسحاب قريب.\n'
+            'وقالت الصحيفة إن "القوات الأمريكية ستغادر العراق قبل نهاية العام المقبل".')
+    assert statements(text)[-1] == ("القوات الأمريكية ستغادر العراق قبل نهاية العام المقبل", "statement", "وول ستريت جورنال")

@@ -9,7 +9,8 @@ from hypothesis import given, settings, strategies as st
 
 from analysis.corpus import Article, parse_article
 from analysis.numbers import _DIGITS, find_numbers
-from analysis.text import normalize
+from analysis import lexicons
+from analysis.text import normalize, normalize_spans
 
 PUB = dt.date(2021, 4, 7)
 
@@ -98,3 +99,18 @@ def test_number_pattern_matches_like_its_plain_form(text):
     assert _DIGITS.pattern.startswith(FAST_HEAD)
     assert [m.groupdict() | {"span": m.span()} for m in _DIGITS.finditer(text)] == \
         [m.groupdict() | {"span": m.span()} for m in PLAIN_DIGITS.finditer(text)]
+
+
+NUMBER_PIECES = list(lexicons.table("numbers")["word"]) + ["و", "ب", "ال", "جندي", "(", "،", ".", " ", "  ", "\n", "2500",
+                                                          "%", "في المئة", "x"]
+
+
+NUMBER_WORDS = st.tuples(st.sampled_from(["", "و", "ب", "ال", "("]), st.sampled_from(NUMBER_PIECES),
+                         st.sampled_from(["", "،", ".", "ه", ")"])).map("".join)
+
+
+@given(st.lists(NUMBER_WORDS, max_size=25).map(" ".join) | st.lists(st.sampled_from(NUMBER_PIECES), max_size=25).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_number_words_looked_up_among_the_words_are_those_the_pattern_finds(text):
+    norm = normalize_spans(text)
+    assert find_numbers(norm.text, norm) == find_numbers(norm.text)
