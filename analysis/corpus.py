@@ -84,10 +84,10 @@ def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
-                  line_dates: list | None = None, norm: Normalized | None = None) -> dict:
+                  line_dates: list | None = None, norm: Normalized | None = None, outlet: bool = True) -> dict:
     """Title, outlet and publication date as the text states them (None where it does not).
-    `line_dates` reuses each line's absolute date (see `_dates_by_line`), `norm` the folded text."""
-    norm = normalize_spans(text) if norm is None else norm
+    `line_dates` reuses each line's absolute date (see `_dates_by_line`), `norm` the folded text;
+    `outlet=False` skips looking for the outlet (the costly part) when it is known already."""
     spans = paragraph_spans(text) if spans is None else spans
     kinds = boilerplate_lines(text, spans) if kinds is None else kinds
     line_dates = _dates_by_line(spans, dates.find_dates(text)) if line_dates is None else line_dates
@@ -97,12 +97,15 @@ def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: 
         if kind is None and not _is_dateline(line, found) and len(line.split()) >= 2:
             meta["title"] = line
             break
+    meta.update(_published(lines, kinds, line_dates))
+    if not outlet:
+        return meta
+    norm = normalize_spans(text) if norm is None else norm
     chrome = [(s, e) for (s, e), k in zip(spans[:8], kinds[:8]) if k is not None]
     chrome += [(s, min(e, s + 80)) for s, e in spans[:6]]
     chrome += [(s, e) for (s, e), k in zip(spans, kinds) if k in ("url", "byline", "copyright")]
     folded_chrome = "\n".join(norm.folded(s, e) for s, e in chrome).lower()
     meta["outlet"] = next((o for o, pattern in _outlet_patterns() if pattern.search(folded_chrome)), None)
-    meta.update(_published(lines, kinds, line_dates))
     return meta
 
 
@@ -176,7 +179,7 @@ def segment(article: Article) -> Segmented:
     scanned = dates.scan(norm)
     found = dates.find_dates(text, article.published, norm, scanned)
     line_dates = _dates_by_line(spans, found)  # absolute dates only: the same with or without an anchor
-    meta = text_metadata(text, spans, kinds, line_dates, norm)
+    meta = text_metadata(text, spans, kinds, line_dates, norm, outlet=not article.outlet)
     sentences = _sentences(article.article_id, text, spans, kinds, line_dates)
     return Segmented(article, norm, scanned, found, meta, article.published or meta["published"], sentences,
                      [s for s in sentences if not s["boilerplate"]])
