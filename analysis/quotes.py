@@ -210,7 +210,7 @@ class _State:
         # attribution cues and joint-statement phrases of the whole article, found in one pass each
         self.cues = find_cues(norm)
         self.cue_starts = [m.start() for m in self.cues]
-        self.joints = [m.span() for m in _JOINT.finditer(norm.text)]
+        self.joints = [m.span() for m in _JOINT.finditer(norm.text)] if "بيان" in norm.text else []
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
         """The cues inside the folded span [lo, hi)."""
@@ -421,11 +421,9 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         q: Quote = item
         quote_text = text[q.inner_start:q.inner_end]
         cue_here = current if current and current[0] == sent["sentence_id"] else None
-        lead_start = max(sent["start"], previous_quote.end if previous_quote else lo, q.start - 80)
-        lead = folded[fold(lead_start):fold(q.start)]  # the complementizer, if any, is right before the quote
         speaker = None
-        statement = len(_WORD.findall(quote_text)) >= MIN_STATEMENT_WORDS
-        if cue_here and (statement or _COMPLEMENT.search(lead)):
+        statement = len(list(islice(_WORD.finditer(quote_text), MIN_STATEMENT_WORDS))) >= MIN_STATEMENT_WORDS
+        if cue_here and (statement or _COMPLEMENT.search(_lead(folded, fold, sent, previous_quote, lo, q))):
             speaker, statement = cue_here[1], True
         if speaker is None:
             speaker = _colon_speaker(text, norm, fold, sent["start"], q.start, state)
@@ -444,6 +442,12 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
     return rows
 
 
+def _lead(folded: str, fold, sent: dict, previous_quote: Quote | None, lo: int, q: Quote) -> str:
+    """The folded words right before a quote (a complementizer such as أن or قائلاً stands there)."""
+    lead_start = max(sent["start"], previous_quote.end if previous_quote else lo, q.start - 80)
+    return folded[fold(lead_start):fold(q.start)]
+
+
 def _row(aid: str, sent: dict, text: str, q: Quote, statement: bool, speaker: _Speaker | None) -> dict:
     return {"article_id": aid, "sentence_id": sent["sentence_id"], "start": q.start, "end": q.end,
             "text": text[q.start:q.end], "quote": text[q.inner_start:q.inner_end].strip(),
@@ -460,10 +464,10 @@ def _from_cue(m: re.Match[str], text: str, norm: Normalized, state: _State, next
     """The speaker a cue introduces: its subject, the Y of نقلت X عن Y قوله, or the previous speaker."""
     kind = _cues().kinds[m.group("cue")]
     folded = norm.text
-    o_s, o_e = norm.span(m.start(), m.end())
-    cue_text = text[o_s:o_e]
     if kind in ("verb", "reported") and not _clause_start(folded, m):
         return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …) introduces nobody
+    o_s, o_e = norm.span(m.start(), m.end())
+    cue_text = text[o_s:o_e]
     if kind == "reported":
         line_end = folded.find("\n", m.start(), m.start() + 400)
         r = _REPORTED.match(folded, m.start(), line_end if line_end != -1 else min(len(folded), m.start() + 400))
