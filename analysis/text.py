@@ -292,15 +292,15 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- boilerplate
 @lru_cache(maxsize=1)
-def _boilerplate_rules() -> dict[str, tuple[re.Pattern[str], list[str]]]:
-    """One combined pattern per scope (start, full, end), whose group k<i> is the i-th rule of the CSV."""
+def _boilerplate_rules() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[int, re.Pattern[str]]], list[str]]:
+    """The rules of data/boilerplate.csv: one pattern for the 'start' scope and one for 'full', whose group
+    k<i> is the i-th rule; the 'end' rules one by one, with their index (each starts with a literal, which
+    re finds quickly alone and not inside an alternation); and every rule's kind."""
     table = lexicons.table("boilerplate")
-    out = {}
-    for scope in ("start", "full", "end"):
-        rows = [(i, r) for i, r in enumerate(table.itertuples()) if r.scope == scope]
-        body = "|".join(f"(?P<k{i}>{lowered(normalize(r.pattern))})" for i, r in rows)
-        out[scope] = (re.compile(body), list(table["kind"]))
-    return out
+    rows = {scope: [(i, lowered(normalize(r.pattern))) for i, r in enumerate(table.itertuples()) if r.scope == scope]
+            for scope in ("start", "full", "end")}
+    start, full = (re.compile("|".join(f"(?P<k{i}>{p})" for i, p in rows[scope])) for scope in ("start", "full"))
+    return start, full, [(i, re.compile(p)) for i, p in rows["end"]], list(table["kind"])
 
 
 _WORD = re.compile(r"\w+")
@@ -311,14 +311,12 @@ def line_kind(line: str, folded: str | None = None) -> str | None:
     """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content.
     When several rules match, the first one in data/boilerplate.csv wins."""
     folded = (normalize(line) if folded is None else folded).lower()
-    rules = _boilerplate_rules()
-    hits = []
-    for scope, method in (("start", "match"), ("full", "fullmatch"), ("end", "search")):
-        pattern, kinds = rules[scope]
-        m = getattr(pattern, method)(folded)
-        if m and (scope != "end" or len(_WORD.findall(folded)) <= 40):
-            hits.append(int(m.lastgroup[1:]))
-    return rules["start"][1][min(hits)] if hits else None
+    start, full, end, kinds = _boilerplate_rules()
+    hits = [int(m.lastgroup[1:]) for m in (start.match(folded), full.fullmatch(folded)) if m]
+    ends = [i for i, pattern in end if pattern.search(folded)]
+    if ends and len(_WORD.findall(folded)) <= 40:  # an end rule marks a short line only
+        hits.append(ends[0])
+    return kinds[min(hits)] if hits else None
 
 
 def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized | None = None) -> list[str | None]:
