@@ -349,7 +349,10 @@ _KANA = re.compile(r"(?:^|[\s،,.])[وف]?كان(?:ت)?\s+(?P<subj>[^\s،,.\"«�
 def _subject_before(folded: str, m: re.Match[str]) -> tuple[int, int] | None:
     """The subject of كان X قد قال: it stands before the verb."""
     lo = max(0, m.start() - 80)
-    k = _KANA.search(folded[lo:m.start()])
+    before = folded[lo:m.start()]
+    if not before.rstrip().endswith("قد"):
+        return None  # the cheap test first: _KANA ends with قد
+    k = _KANA.search(before)
     return (lo + k.start("subj"), lo + k.end("subj")) if k else None
 
 
@@ -525,7 +528,10 @@ def _is_person(name: str) -> bool:
 def _colon_speaker(text: str, norm: Normalized, fold, lo: int, pos: int, state: _State) -> _Speaker | None:
     """Headline style: والكاظمي: "كفى حروباً" (looked for in the 80 characters before the quote)."""
     base = fold(max(lo, pos - 80))
-    m = _COLON.search(norm.text[base:fold(pos)])  # on a slice: ^ must mean the sentence start
+    before = norm.text[base:fold(pos)]  # a slice: ^ must mean the sentence start
+    if not before.rstrip().endswith(":"):
+        return None  # the cheap test first: _COLON ends with a colon
+    m = _COLON.search(before)
     if not m or _cues().pattern.match(m.group("who").strip()):
         return None
     s, e = norm.span(base + m.start("who"), base + m.end("who"))
