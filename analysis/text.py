@@ -281,12 +281,13 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cur = m.end()
     out.append((cur, end))
     spans = []
-    for s, e in out:
-        seg = text[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if e - trail > s + lead:
-            spans.append((s + lead, e - trail))
+    for s, e in out:  # strip each piece (usually of the one space after a terminator)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
     return spans
 
 
