@@ -5,6 +5,8 @@
 Each measurement runs in a fresh process (so peak memory is that load's own) on a JSON Lines file of
 articles made from the seeds' sentences (analysis.synthetic, fixed seed). Prints articles/s, MB/s and
 peak memory for the whole load_corpus, time per extractor, the 2-worker speed-up, and the cache reload.
+The one-core load runs --repeat times (default 3): the table shows the median run and the range, since
+a shared VM's speed can move by 20% from one minute to the next.
 Targets (issue 6): >= 500 articles/s on one core, time linear in N, peak memory < 1 GB at 10,000,
 cached reload of 10,000 well under a second.
 """
@@ -90,6 +92,7 @@ def extractor_times(path: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="one-core loads per size (median shown)")
     args = parser.parse_args()
     from analysis import synthetic
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
@@ -99,7 +102,9 @@ def main() -> None:
         for n in args.sizes:
             path = synthetic.write_jsonl(synthetic.articles(n, seed=11), Path(tmp) / f"corpus{n}.jsonl")
             mb = path.stat().st_size / 1e6
-            one = in_child(str(path), 1, None)
+            runs = sorted((in_child(str(path), 1, None) for _ in range(max(1, args.repeat))), key=lambda r: r["seconds"])
+            one = runs[len(runs) // 2]
+            one["range"] = (n / runs[-1]["seconds"], n / runs[0]["seconds"])
             two = in_child(str(path), 2, None)
             cache = str(Path(tmp) / f"cache{n}")
             first = in_child(str(path), 1, cache)
@@ -113,12 +118,13 @@ def main() -> None:
             for step, seconds in steps.items():
                 print(f"  {step:<10} {seconds:8.2f}   {seconds / n * 1000:10.3f}   {seconds / total:5.0%}")
             print()
-    print("load_corpus, whole:")
-    print("       N     MB   1 worker: s  art/s   MB/s  peak MB | 2 workers: s  speed-up | cache: 1st s  reload s")
+    print(f"load_corpus, whole (1 worker: median of {max(1, args.repeat)} runs, art/s range across them):")
+    print("       N     MB   1 worker: s  art/s  (range)    MB/s  peak MB | 2 workers: s  speed-up | cache: 1st s  reload s")
     for n, mb, one, two, first, again in rows:
-        print(f"  {n:>6,} {mb:6.1f}   {one['seconds']:10.2f} {n / one['seconds']:6.0f} {mb / one['seconds']:6.2f} "
-              f"{one['rss_mb']:8.0f} | {two['seconds']:11.2f}  {one['seconds'] / two['seconds']:8.2f} | "
-              f"{first['seconds']:11.2f} {again['seconds']:9.2f}")
+        low, high = one["range"]
+        print(f"  {n:>6,} {mb:6.1f}   {one['seconds']:10.2f} {n / one['seconds']:6.0f} ({low:.0f}-{high:.0f}) "
+              f"{mb / one['seconds']:6.2f} {one['rss_mb']:8.0f} | {two['seconds']:11.2f}  "
+              f"{one['seconds'] / two['seconds']:8.2f} | {first['seconds']:11.2f} {again['seconds']:9.2f}")
     if len(per_article) > 1:
         small, large = min(per_article), max(per_article)
         print(f"\ntime per article at {large:,} / at {small:,}: {per_article[large] / per_article[small]:.2f} "
