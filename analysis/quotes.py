@@ -154,6 +154,12 @@ def _aliases() -> list[_Alias]:
 
 
 @lru_cache(maxsize=1)
+def _full_names() -> list[_Alias]:
+    """Aliases that are names of two words or more (مصطفى الكاظمي), in `_aliases()` order."""
+    return [a for a in _aliases() if a.kind == "name" and len(a.tokens) >= 2]
+
+
+@lru_cache(maxsize=1)
 def _aliases_by_first() -> dict[str, list[int]]:
     """Positions in `_aliases()` of the aliases starting with each word."""
     out: dict[str, list[int]] = {}
@@ -203,8 +209,7 @@ class _State:
         self.last: _Speaker | None = None
         words = norm.word_set
         joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
-        self.names = [a.canonical for a in _aliases() if a.kind == "name" and len(a.tokens) >= 2
-                      and words.issuperset(a.tokens[1:]) and _has_run(joined, a.tokens)]
+        self.names = [a.canonical for a in _full_names() if words.issuperset(a.tokens[1:]) and _has_run(joined, a.tokens)]
         self.joint_seen = False
         self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
         # attribution cues and joint-statement phrases of the whole article, found in one pass each
