@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from . import lexicons
 from .text import Normalized, normalize, normalize_spans, trie_pattern
@@ -24,8 +24,7 @@ from .text import Normalized, normalize, normalize_spans, trie_pattern
 COLUMNS = ["article_id", "start", "end", "text", "rule", "date", "precision", "relative", "qualifier"]
 
 
-@dataclass(frozen=True)
-class DateMatch:
+class DateMatch(NamedTuple):
     """One date expression: span in the original text and its resolved value (None if unresolved)."""
 
     start: int

@@ -6,15 +6,14 @@ Works on folded text (`text.normalize_spans`), where Arabic-Indic digits are alr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lexicons
 from .text import Normalized, normalize, trie_pattern
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number found in folded text: its span there, value, and whether it is a percentage."""
 
     start: int

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -38,8 +39,7 @@ _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A top-level quotation: outer span with the marks, inner span without them."""
 
     start: int
@@ -191,8 +191,7 @@ _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?
 
 
 # ------------------------------------------------------------------ speakers
-@dataclass
-class _Speaker:
+class _Speaker(NamedTuple):
     name: str
     start: int
     end: int
