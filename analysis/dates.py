@@ -98,21 +98,21 @@ _UNITS = ("العام", "السنه", "الشهر", "الاسبوع")
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> dict[str, tuple[str, int]]:
+def _triggers() -> dict[str, dict[str, int]]:
     """What date expressions hold, besides digits: a month name, a weekday, a relative day word, or one of
     العام، السنة، الشهر، الأسبوع. Every date rule needs one as a whole word (و/ف allowed before it), so
     they are looked up among the article's words. Maps each phrase's first word, as it may be written
-    (with و/ف; Latin in lower, Title or UPPER case), to (kind, length of the longest phrase it starts)."""
+    (with و/ف; Latin in lower, Title or UPPER case), to {kind: length of the longest phrase it starts}."""
     w = _words()
-    kinds = {**{m: "month" for m in w.months}, **dict.fromkeys(w.weekdays, "weekday"),
-             **dict.fromkeys(w.days, "day"), **dict.fromkeys(_UNITS, "unit")}
-    out: dict[str, tuple[str, int]] = {}
-    for phrase, kind in kinds.items():
+    phrases = [(m, "month") for m in w.months] + [(d, "weekday") for d in w.weekdays] + \
+        [(d, "day") for d in w.days] + [(u, "unit") for u in _UNITS]
+    out: dict[str, dict[str, int]] = {}
+    for phrase, kind in phrases:
         first = phrase.split()[0]
         forms = {first, first.title(), first.upper()} if first.isascii() else {first, "و" + first, "ف" + first}
         for form in forms:
-            old = out.get(form, (kind, 0))
-            out[form] = (old[0], max(old[1], len(phrase)))
+            lengths = out.setdefault(form, {})
+            lengths[kind] = max(lengths.get(kind, 0), len(phrase))
     return out
 
 
@@ -126,9 +126,9 @@ def _trigger_hits(norm: Normalized) -> list[tuple[int, int, str]]:
     hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
     triggers = _triggers()
     for i, word in norm.word_positions(triggers):
-        kind, length = triggers[word]
         skip = 1 if word[:1] in "وف" and word[1:] in triggers else 0  # the proclitic is not the date
-        hits.append((i + skip, min(len(folded), i + skip + length), kind))
+        for kind, length in triggers[word].items():
+            hits.append((i + skip, min(len(folded), i + skip + length), kind))
     return hits
 
 

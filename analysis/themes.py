@@ -5,7 +5,6 @@ Each mention is a row with its span, from the lexicon `data/themes.csv`; `counts
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 import pandas as pd
