@@ -84,14 +84,9 @@ def _word_forms() -> frozenset[str]:
 
 def _word_matches(folded: str, norm: Normalized | None):
     """What `_word_pattern().finditer(folded)` gives; with `norm`, tried only at its number words."""
-    pattern = _word_pattern()
     if norm is None:
-        yield from pattern.finditer(folded)
-        return
-    for i, _ in norm.word_positions(_word_forms()):
-        m = pattern.match(folded, i)
-        if m:
-            yield m
+        return _word_pattern().finditer(folded)
+    return norm.matches_at_words(_word_pattern(), _word_forms())
 
 
 def _from_words(folded: str, norm: Normalized | None = None) -> list[Number]:

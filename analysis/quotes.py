@@ -124,13 +124,8 @@ def _cues() -> _Cues:
 def find_cues(norm: Normalized) -> list[re.Match[str]]:
     """The attribution cues of a text, as `_cues().pattern.finditer` finds them: a cue is a whole word
     (or starts with one), so only the text's words that can begin a cue are tried."""
-    cues, out, end = _cues(), [], 0
-    for i, _ in norm.word_positions(cues.first_words):
-        m = cues.pattern.match(norm.text, i) if i >= end else None
-        if m:
-            out.append(m)
-            end = m.end()
-    return out
+    cues = _cues()
+    return norm.matches_at_words(cues.pattern, cues.first_words)
 
 
 @dataclass(frozen=True)
@@ -228,16 +223,9 @@ class _State:
     @cached_property
     def sources(self) -> dict[str, str]:
         """Named sources of the article (صحيفة "نيويورك تايمز"), by their head word: computed when needed."""
-        norm, folded = self.norm, self.norm.text
-        if not any(head in folded for head in _SOURCE_HEADS):  # cheap test before the regex scan
-            return {}
-        out, end = {}, 0  # _NAMED_SOURCE.finditer, tried only where a head word stands
-        for i, _ in norm.word_positions(_SOURCE_FORMS):
-            m = _NAMED_SOURCE.match(folded, i) if i >= end else None
-            if m:
-                out[m.group("head")] = _plain(norm.original[slice(*norm.span(*m.span("name")))]).strip()
-                end = m.end()
-        return out
+        norm = self.norm
+        return {m.group("head"): _plain(norm.original[slice(*norm.span(*m.span("name")))]).strip()
+                for m in norm.matches_at_words(_NAMED_SOURCE, _SOURCE_FORMS)}
 
     def valid(self, alias: _Alias) -> bool:
         if alias.kind != "title":
@@ -377,14 +365,14 @@ def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
 def extract(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
             norm: Normalized | None = None) -> list[dict]:
     """Rows of the `statements` frame for one article: every quotation in its content paragraphs."""
-    if not _MARKS.search(text):
+    last_mark = max(text.rfind(mark) for mark in "«»“”„\"")  # what follows it cannot change any row
+    if last_mark < 0:
         return []  # no quotation marks, no quotations
     norm = norm or normalize_spans(text)
     state = _State(norm, published)
     paragraphs: dict[int, list[dict]] = {}
     for s in sentences:
         paragraphs.setdefault(s["paragraph_id"], []).append(s)
-    last_mark = max(text.rfind(mark) for mark in "«»“”„\"")  # what follows it cannot change any row
     rows = []
     for sents in paragraphs.values():
         if sents[0]["start"] > last_mark:

@@ -94,6 +94,17 @@ class Normalized:
                 i = text.find(word, j)
         return sorted(out)
 
+    def matches_at_words(self, pattern: re.Pattern[str], forms) -> list[re.Match[str]]:
+        """What `pattern.finditer(self.text)` gives for a pattern whose every match starts with a whole word
+        in `forms`: the pattern is tried only where such a word stands."""
+        out, end = [], 0
+        for i, _ in self.word_positions(forms):
+            m = pattern.match(self.text, i) if i >= end else None
+            if m:
+                out.append(m)
+                end = m.end()
+        return out
+
     def folded(self, start: int, end: int) -> str:
         """The folded text of original[start:end] (what normalize(original[start:end]) gives)."""
         return self.text[self.to_folded(start):self.to_folded(end)]
