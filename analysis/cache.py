@@ -16,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .corpus import FRAMES
+from .registry import frames
+
+FRAMES = frames()
 
 PACKAGE = Path(__file__).resolve().parent
 

@@ -7,30 +7,23 @@ the other articles still load.
 """
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import gc
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
-from . import dates, lexicons, quotes, rounds, themes, troops
+from . import registry, rounds, schema, themes
 from .inputs import Article, _problem, decode, read_catalog, read_folder, read_input  # noqa: F401
-from .text import (Normalized, alternatives, boilerplate_lines, lowered, normalize, normalize_spans, paragraph_spans,
-                   split_line)
+from .metadata import article_row, text_metadata  # noqa: F401  (text_metadata: part of the API)
+from .paths import SEEDS
+from .segment import Segmented, segment  # noqa: F401
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-# the frames parsed from the articles (problems come from reading them)
-FRAMES = ("articles", "sentences", "dates", "troops", "rounds", "statements", "themes")
-ARTICLE_COLUMNS = ["article_id", "path", "title", "outlet", "published", "published_basis", "round",
-                   "n_chars", "n_words", "encoding", "text"]
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "boilerplate",
-                    "boilerplate_kind"]
-PROBLEM_COLUMNS = ["path", "row", "severity", "reason"]
+# the frames parsed from the articles (problems come from reading them), in registry order
+FRAMES = registry.frames()
+PROBLEM_COLUMNS = schema.names(schema.PROBLEMS)
 
 
 class CorpusError(ValueError):
@@ -73,151 +66,26 @@ class Corpus:
                 f"{len(self.statements)} quotations, {len(self.problems)} problems)")
 
 
-# ------------------------------------------------------------------ metadata from the text
-@lru_cache(maxsize=1)
-def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """(outlet, alternative of its pattern), in table order: re searches a pattern that starts with a
-    literal quickly, and an alternation of them slowly (about 3x here)."""
-    table = lexicons.table("outlets")
-    return [(o, re.compile(a)) for o, p in zip(table["outlet"], table["pattern"])
-            for a in alternatives(lowered(normalize(p)))]
-
-
-def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
-                  line_dates: list | None = None, norm: Normalized | None = None, outlet: bool = True) -> dict:
-    """Title, outlet and publication date as the text states them (None where it does not).
-    `line_dates` reuses each line's absolute date (see `_dates_by_line`), `norm` the folded text;
-    `outlet=False` skips looking for the outlet (the costly part) when it is known already."""
-    spans = paragraph_spans(text) if spans is None else spans
-    kinds = boilerplate_lines(text, spans) if kinds is None else kinds
-    line_dates = _dates_by_line(spans, dates.find_dates(text)) if line_dates is None else line_dates
-    lines = [text[s:e] for s, e in spans]
-    meta: dict = {"title": None, "outlet": None, "published": None, "published_basis": None}
-    for line, kind, found in zip(lines, kinds, line_dates):
-        if kind is None and not _is_dateline(line, found) and len(line.split()) >= 2:
-            meta["title"] = line
-            break
-    meta.update(_published(lines, kinds, line_dates))
-    if not outlet:
-        return meta
-    norm = normalize_spans(text) if norm is None else norm
-    chrome = [(s, e) for (s, e), k in zip(spans[:8], kinds[:8]) if k is not None]
-    chrome += [(s, min(e, s + 80)) for s, e in spans[:6]]
-    chrome += [(s, e) for (s, e), k in zip(spans, kinds) if k in ("url", "byline", "copyright")]
-    folded_chrome = "\n".join(norm.folded(s, e) for s, e in chrome).lower()
-    meta["outlet"] = next((o for o, pattern in _outlet_patterns() if pattern.search(folded_chrome)), None)
-    return meta
-
-
-def _dates_by_line(spans: list[tuple[int, int]], absolute: list) -> list:
-    """For each line, its first absolute day-precision date, with offsets relative to the line."""
-    usable = [d for d in absolute if d.date is not None and d.precision == "day" and not d.relative]
-    starts = [d.start for d in usable]
-    out = []
-    for s, e in spans:
-        k = bisect.bisect_left(starts, s)
-        d = usable[k] if k < len(usable) and usable[k].end <= e else None
-        out.append(None if d is None else dates.DateMatch(d.start - s, d.end - s, d.rule, d.date, d.precision,
-                                                          d.relative, d.qualifier))
-    return out
-
-
-def _is_dateline(line: str, found) -> bool:
-    """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday; `found` is the
-    line's absolute date (or None)."""
-    return found is not None and len(line.split()) <= 6 and (found.end - found.start) >= 0.6 * len(line.strip())
-
-
-def _published(lines: list[str], kinds: list[str | None], line_dates: list) -> dict:
-    """The stated publication date, by the strongest evidence: a 'نشر في' line, a date-only line near the
-    top, a city-and-agency dateline; an update stamp only when nothing else; crawl stamps never."""
-    found = []
-    for i, (line, kind, d) in enumerate(zip(lines, kinds, line_dates)):
-        if d is None or (i >= 6 and kind not in ("dateline", "timestamp")):
-            continue
-        snippet = line[d.start:d.end]
-        if kind == "dateline":
-            found.append((0, i, d.date, f'stated in the text: publication line "{line.strip()[:60]}"'))
-        elif i < 6 and _is_dateline(line, d):
-            found.append((1, i, d.date, f'stated in the text: dateline "{snippet}"'))
-        elif i < 6 and kind is None and d.start < 40 and re.match(r"\s*[\(\-–—:]", line[d.end:d.end + 3] or "-"):
-            found.append((2, i, d.date, f'stated in the text: dateline "{line[:d.end + 12].strip()}"'))
-        elif kind == "timestamp" and _is_update(line):
-            found.append((3, i, d.date, f'stated in the text: last update "{snippet}" (publication may be earlier)'))
-    if not found:
-        return {}
-    _, _, date, basis = min(found)
-    return {"published": date, "published_basis": basis}
-
-
-def _is_update(line: str) -> bool:
-    return bool(re.match(r"\s*(اخر تحديث|تاريخ التحديث|تم التحديث|محدث|updated|last updated)", normalize(line), re.I))
-
-
 # ------------------------------------------------------------------ parsing one article
-@dataclass
-class Segmented:
-    """An article cut into lines and sentences, with what every extractor shares: the folded text,
-    the date scan, and the metadata (publication date) relative dates are resolved against."""
-
-    article: Article
-    norm: Normalized
-    scanned: list
-    found: list  # the dates, resolved against the article's given publication date (if any)
-    meta: dict
-    published: dt.date | None
-    sentences: list[dict]
-    content: list[dict]
-
-
-def segment(article: Article) -> Segmented:
-    """Lines, boilerplate, metadata from the text, sentences: the first step of `parse_article`."""
-    text = article.text
-    spans = paragraph_spans(text)
-    norm = normalize_spans(text)
-    kinds = boilerplate_lines(text, spans, norm)
-    scanned = dates.scan(norm)
-    found = dates.find_dates(text, article.published, norm, scanned)
-    line_dates = _dates_by_line(spans, found)  # absolute dates only: the same with or without an anchor
-    meta = text_metadata(text, spans, kinds, line_dates, norm, outlet=not article.outlet)
-    sentences = _sentences(article.article_id, text, spans, kinds, line_dates)
-    return Segmented(article, norm, scanned, found, meta, article.published or meta["published"], sentences,
-                     [s for s in sentences if not s["boilerplate"]])
-
-
 def parse_article(article: Article) -> dict[str, list[dict]]:
-    """All rows one article contributes to each frame: a pure function of the article."""
+    """All rows one article contributes to each frame: a pure function of the article. Segmentation
+    first, then every extractor of the registry in its declared order, each seeing the rows of those
+    before it."""
+    for _, facts in parse_steps(article):
+        pass
+    return facts
+
+
+def parse_steps(article: Article) -> Iterator[tuple[str, dict[str, list[dict]]]]:
+    """`parse_article` one step at a time: ("segment", facts), then (frame, facts) after each extractor,
+    `facts` growing by that frame's rows (the benchmarks time the steps this way)."""
     seg = segment(article)
-    text, aid, norm, published = article.text, article.article_id, seg.norm, seg.published
-    meta = seg.meta
-    basis = article.published_basis if article.published else meta["published_basis"]
-    row = {"article_id": aid, "path": article.path, "title": article.title or meta["title"],
-           "outlet": article.outlet or meta["outlet"], "published": published, "published_basis": basis,
-           "round": article.round, "n_chars": len(text), "n_words": len(norm.words),
-           "encoding": article.encoding, "text": text}
-    date_rows = dates.extract(aid, text, published, norm, seg.scanned,
-                              seg.found if published == article.published else None)
-    return {
-        "articles": [row],
-        "sentences": seg.sentences,
-        "dates": date_rows,
-        "troops": troops.extract(aid, text, seg.content, date_rows, published, norm),
-        "rounds": rounds.extract(aid, text, seg.content, date_rows, norm),
-        "statements": quotes.extract(aid, text, seg.sentences, published, norm),
-        "themes": themes.extract(aid, text, seg.content, norm),
-    }
-
-
-def _sentences(aid: str, text: str, spans: list[tuple[int, int]], kinds: list, line_dates: list) -> list[dict]:
-    """Sentence rows; a date-only line near the top (a dateline) is flagged like other page chrome."""
-    rows = []
-    for p, ((ps, pe), kind, found) in enumerate(zip(spans, kinds, line_dates)):
-        if kind is None and p < 6 and _is_dateline(text[ps:pe], found):
-            kind = "dateline"
-        for s, e in split_line(text, ps, pe):
-            rows.append({"article_id": aid, "sentence_id": len(rows), "paragraph_id": p, "start": s, "end": e,
-                         "text": text[s:e], "boilerplate": kind is not None, "boilerplate_kind": kind})
-    return rows
+    facts: dict[str, list[dict]] = {"articles": [article_row(article, seg.meta, len(seg.norm.words))],
+                                    "sentences": seg.sentences}
+    yield "segment", facts
+    for e in registry.extractors():
+        facts[e.frame] = e.run(seg, facts)
+        yield e.frame, facts
 
 
 # ------------------------------------------------------------------ the corpus
@@ -324,45 +192,13 @@ def _load_cached(store, digest: str, articles: list[Article], problems: list[dic
                   problems=problem_frame)
 
 
-
-
 def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict],
                  extra_columns: tuple[str, ...] = ()) -> Corpus:
-    """Typed frames from the rows of many parsed articles."""
-    def rows(name: str) -> list[dict]:
-        return [r for p in parsed for r in p[name]]
-    frames = {
-        "articles": _typed(pd.DataFrame(rows("articles"), columns=[*ARTICLE_COLUMNS, *extra_columns]), dates_=("published",),
-                           ints=("round",)),
-        "sentences": _typed(pd.DataFrame(rows("sentences"), columns=[*SENTENCE_COLUMNS, *extra_columns])),
-        "dates": _typed(pd.DataFrame(rows("dates"), columns=[*dates.COLUMNS, *extra_columns]), dates_=("date",)),
-        "troops": _typed(pd.DataFrame(rows("troops"), columns=[*troops.COLUMNS, *extra_columns]), dates_=("as_of", "as_of_end")),
-        "rounds": _typed(pd.DataFrame(rows("rounds"), columns=[*rounds.COLUMNS, *extra_columns]), dates_=("date",), ints=("round",)),
-        "statements": _typed(pd.DataFrame(rows("statements"), columns=[*quotes.COLUMNS, *extra_columns])),
-        "themes": _typed(pd.DataFrame(rows("themes"), columns=[*themes.COLUMNS, *extra_columns])),
-        "problems": _problems_frame(problems),
-    }
-    return Corpus(**frames)
+    """Typed frames, by the registry's schemas, from the rows of many parsed articles."""
+    frames = {name: schema.typed([r for p in parsed for r in p[name]], columns, extra_columns)
+              for name, columns in registry.frame_schemas().items()}
+    return Corpus(**frames, problems=_problems_frame(problems))
 
 
 def _problems_frame(problems: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
-    frame["row"] = frame["row"].astype("Int64")
-    for col in ("path", "severity", "reason"):
-        frame[col] = frame[col].astype("string")
-    return frame
-
-
-def _typed(frame: pd.DataFrame, dates_: tuple[str, ...] = (), ints: tuple[str, ...] = ()) -> pd.DataFrame:
-    for col in dates_:
-        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
-    for col in ints:
-        frame[col] = frame[col].astype("Int64")
-    for col in frame.columns:
-        if col in ("start", "end", "sentence_id", "paragraph_id", "n_chars", "n_words", "speaker_start",
-                   "speaker_end"):
-            frame[col] = frame[col].astype("Int64" if frame[col].isna().any() else "int64")
-    for col in ("boilerplate", "relative", "approximate"):
-        if col in frame.columns:
-            frame[col] = frame[col].astype(bool)
-    return frame.reset_index(drop=True)
+    return schema.typed(problems, schema.PROBLEMS)

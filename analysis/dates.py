@@ -19,9 +19,13 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from . import lexicons
+from .registry import extractor
+from .schema import names, schema
 from .text import Normalized, normalize, normalize_spans, trie_pattern
 
-COLUMNS = ["article_id", "start", "end", "text", "rule", "date", "precision", "relative", "qualifier"]
+SCHEMA = schema(("article_id", "str"), ("start", "int"), ("end", "int"), ("text", "str"), ("rule", "str"),
+                ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"))
+COLUMNS = names(SCHEMA)
 
 
 class DateMatch(NamedTuple):
@@ -196,8 +200,16 @@ def _core_start(name: str, m: re.Match[str]) -> int:
     return m.start()
 
 
-def extract(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,
-            scanned: list | None = None, found: list[DateMatch] | None = None) -> list[dict]:
+@extractor("dates", SCHEMA)
+def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
+    """The `dates` rows of a segmented article, resolved against its publication date (the date scan of
+    segmentation is reused, and so are its resolved dates when the input gave that publication date)."""
+    found = article.found if article.published == article.article.published else None
+    return rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
+
+
+def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,
+         scanned: list | None = None, found: list[DateMatch] | None = None) -> list[dict]:
     """Rows for the `dates` frame of one article; `found` reuses what find_dates gave for `published`."""
     rows = []
     for d in find_dates(text, published, norm, scanned) if found is None else found:

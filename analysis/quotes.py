@@ -24,10 +24,15 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import lexicons
+from .registry import extractor
+from .schema import names, schema
 from .text import Normalized, normalize, normalize_spans, trie_pattern
 
-COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "quote", "kind", "speaker", "speaker_start",
-           "speaker_end", "speaker_mention", "cue", "attribution", "rule"]
+SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
+                ("quote", "str"), ("kind", "str"), ("speaker", "str"), ("speaker_start", "int"),
+                ("speaker_end", "int"), ("speaker_mention", "str"), ("cue", "str"), ("attribution", "str"),
+                ("rule", "str"))
+COLUMNS = names(SCHEMA)
 
 OPENERS = {"«": "guillemets", "“": "curly", "„": "curly"}
 CLOSERS = {"»": "guillemets", "”": "curly"}
@@ -362,8 +367,14 @@ def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
 
 
 # ------------------------------------------------------------------ extraction
-def extract(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
-            norm: Normalized | None = None) -> list[dict]:
+@extractor("statements", SCHEMA)
+def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
+    """The `statements` rows of a segmented article (all its sentences: a headline quote counts too)."""
+    return rows(article.article_id, article.text, article.sentences, article.published, article.norm)
+
+
+def rows(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
+         norm: Normalized | None = None) -> list[dict]:
     """Rows of the `statements` frame for one article: every quotation in its content paragraphs."""
     last_mark = max(text.rfind(mark) for mark in "«»“”„\"")  # what follows it cannot change any row
     if last_mark < 0:

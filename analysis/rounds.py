@@ -14,9 +14,13 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
+from .registry import extractor
+from .schema import names, schema
 from .text import Normalized, normalize, normalize_spans, trie_pattern
 
-COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "round", "date", "precision"]
+SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
+                ("rule", "str"), ("round", "Int64"), ("date", "date"), ("precision", "str"))
+COLUMNS = names(SCHEMA)
 TIMELINE_COLUMNS = ["round", "date", "precision", "reference_date", "place", "place_ar", "mode", "n_mentions",
                     "n_articles", "articles", "reported_by", "source"]
 
@@ -67,8 +71,14 @@ def _value(m: re.Match[str]) -> int:
     return 1  # launch of the dialogue
 
 
-def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
-            norm: Normalized | None = None) -> list[dict]:
+@extractor("rounds", SCHEMA, needs=("dates",))
+def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
+    """The `rounds` rows of a segmented article; a mention is dated from the `dates` rows of its clause."""
+    return rows(article.article_id, article.text, article.content, facts["dates"], article.norm)
+
+
+def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
+         norm: Normalized | None = None) -> list[dict]:
     """Rows of the `rounds` frame for one article, from its content sentences."""
     norm = norm or normalize_spans(text)
     by_start = sorted(date_rows, key=lambda d: d["start"])

@@ -10,9 +10,13 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
+from .registry import extractor
+from .schema import names, schema
 from .text import Normalized, WordPatterns, normalize, normalize_spans
 
-COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "theme"]
+SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
+                ("rule", "str"), ("theme", "str"))
+COLUMNS = names(SCHEMA)
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +25,13 @@ def _patterns() -> WordPatterns:
     return WordPatterns([(t, normalize(p)) for t, p in zip(table["theme"], table["pattern"])], "وفبل")
 
 
-def extract(article_id: str, text: str, sentences: list[dict], norm: Normalized | None = None) -> list[dict]:
+@extractor("themes", SCHEMA)
+def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
+    """The `themes` rows of a segmented article, from its content sentences."""
+    return rows(article.article_id, article.text, article.content, article.norm)
+
+
+def rows(article_id: str, text: str, sentences: list[dict], norm: Normalized | None = None) -> list[dict]:
     """Rows of the `themes` frame for one article, from its content sentences."""
     norm = norm or normalize_spans(text)
     starts = [s["start"] for s in sentences]

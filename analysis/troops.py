@@ -16,13 +16,17 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
+from .registry import extractor
+from .schema import names, schema
 from .dates import period_end
 from .numbers import find_numbers
 from .text import Normalized, WordPatterns, normalize, normalize_spans, trie_pattern
 
 WINDOW = 400  # folded characters of context on each side of a figure
-COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "rule", "value", "unit", "approximate",
-           "force", "country", "as_of", "as_of_end", "as_of_basis"]
+SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
+                ("rule", "str"), ("value", "float"), ("unit", "str"), ("approximate", "bool"), ("force", "str"),
+                ("country", "str"), ("as_of", "date"), ("as_of_end", "date"), ("as_of_basis", "str"))
+COLUMNS = names(SCHEMA)
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +63,14 @@ def _first(folded: str, name: str, start: int, end: int) -> str | None:
     return _tagged(name).first(folded, start, end)
 
 
-def extract(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
-            published: dt.date | None, norm: Normalized | None = None) -> list[dict]:
+@extractor("troops", SCHEMA, needs=("dates",))
+def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
+    """The `troops` rows of a segmented article; figures are dated from the `dates` rows of their clause."""
+    return rows(article.article_id, article.text, article.content, facts["dates"], article.published, article.norm)
+
+
+def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
+         published: dt.date | None, norm: Normalized | None = None) -> list[dict]:
     """Rows of the `troops` frame for one article, from its content (non-boilerplate) sentences."""
     norm = norm or normalize_spans(text)
     folded = norm.text

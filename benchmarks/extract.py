@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis import corpus as corpus_mod, dates, quotes, rounds, themes, troops
+from analysis import corpus as corpus_mod, dates, registry
 from analysis.text import normalize_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,25 +36,21 @@ def timed(fn, repeat: int) -> float:
 
 
 def extractor_times(corpus, repeat: int) -> pd.DataFrame:
+    """Median time of each step of parse_article (segmentation, then each extractor of the registry)."""
     rows = []
     for a in corpus.articles.itertuples():
-        text, aid = a.text, a.article_id
         pub = a.published.date() if pd.notna(a.published) else None
-        article = analysis.Article(aid, text, published=pub)
+        article = analysis.Article(a.article_id, a.text, published=pub)
         seg = corpus_mod.segment(article)
-        norm, sents, content = seg.norm, seg.sentences, seg.content
-        date_rows = dates.extract(aid, text, pub, norm)
-        rows.append({
-            "article_id": aid[:3], "chars": len(text),
-            "normalize": timed(lambda: normalize_spans(text), repeat),
-            "segment": timed(lambda: corpus_mod.segment(article), repeat),
-            "dates": timed(lambda: dates.extract(aid, text, pub, norm), repeat),
-            "troops": timed(lambda: troops.extract(aid, text, content, date_rows, pub, norm), repeat),
-            "rounds": timed(lambda: rounds.extract(aid, text, content, date_rows, norm), repeat),
-            "quotes": timed(lambda: quotes.extract(aid, text, sents, pub, norm), repeat),
-            "themes": timed(lambda: themes.extract(aid, text, content, norm), repeat),
-            "parse_article": timed(lambda: corpus_mod.parse_article(article), repeat),
-        })
+        facts = dict(articles=[], sentences=seg.sentences)
+        row = {"article_id": a.article_id[:3], "chars": len(a.text),
+               "normalize": timed(lambda: normalize_spans(a.text), repeat),
+               "segment": timed(lambda: corpus_mod.segment(article), repeat)}
+        for e in registry.extractors():
+            row[e.frame] = timed(lambda: e.run(seg, facts), repeat)
+            facts[e.frame] = e.run(seg, facts)
+        row["parse_article"] = timed(lambda: corpus_mod.parse_article(article), repeat)
+        rows.append(row)
     return pd.DataFrame(rows)
 
 

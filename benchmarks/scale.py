@@ -47,33 +47,22 @@ def in_child(*args) -> dict:
 
 def _extractors(path: str, out) -> None:
     """Seconds spent in each step of parse_article over every article of the file."""
-    from analysis import corpus as C, dates, quotes, rounds, themes, troops
+    from analysis import corpus as C, registry
     from analysis.inputs import read_table
     articles, _ = read_table(Path(path))
-    totals = dict.fromkeys(["read", "segment", "dates", "troops", "rounds", "quotes", "themes", "frames"], 0.0)
+    steps = ["segment", *(e.frame for e in registry.extractors())]
+    totals = dict.fromkeys(["read", *steps, "frames"], 0.0)
     start = time.perf_counter()
     read_table(Path(path))
     totals["read"] = time.perf_counter() - start
     parsed = []
     for a in articles:
         t0 = time.perf_counter()
-        seg = C.segment(a)
-        sents, content, pub, norm, scanned = seg.sentences, seg.content, seg.published, seg.norm, seg.scanned
-        t1 = time.perf_counter()
-        date_rows = dates.extract(a.article_id, a.text, pub, norm, scanned)
-        t2 = time.perf_counter()
-        troops.extract(a.article_id, a.text, content, date_rows, pub, norm)
-        t3 = time.perf_counter()
-        rounds.extract(a.article_id, a.text, content, date_rows, norm)
-        t4 = time.perf_counter()
-        quotes.extract(a.article_id, a.text, sents, pub, norm)
-        t5 = time.perf_counter()
-        themes.extract(a.article_id, a.text, content, norm)
-        t6 = time.perf_counter()
-        for key, seconds in zip(["segment", "dates", "troops", "rounds", "quotes", "themes"],
-                                [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5]):
-            totals[key] += seconds
-        parsed.append(C.parse_article(a))
+        for step, facts in C.parse_steps(a):
+            t1 = time.perf_counter()
+            totals[step] += t1 - t0
+            t0 = t1
+        parsed.append(facts)
     t7 = time.perf_counter()
     C.build_corpus(parsed, [])
     totals["frames"] = time.perf_counter() - t7

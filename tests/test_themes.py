@@ -28,14 +28,14 @@ def naive(text: str) -> list[tuple[int, int, str]]:
 @settings(max_examples=400, deadline=None)
 def test_extract_equals_each_theme_pattern_run_alone(text):
     whole = [{"sentence_id": 0, "start": 0, "end": len(text)}]
-    got = sorted((r["start"], r["end"], r["theme"]) for r in themes.extract("a", text, whole))
+    got = sorted((r["start"], r["end"], r["theme"]) for r in themes.rows("a", text, whole))
     assert got == naive(text)
 
 
 def test_mentions_outside_content_sentences_are_dropped():
     text = "اقرأ أيضاً: انسحاب القوات\nبدأ انسحاب القوات من قاعدة عين الأسد."
     content = [{"sentence_id": 1, "start": text.index("بدأ"), "end": len(text)}]
-    rows = themes.extract("a", text, content)
+    rows = themes.rows("a", text, content)
     assert [(r["text"], r["theme"]) for r in rows] == [("انسحاب", "withdrawal"), ("قاعدة", "bases"),
                                                         ("عين الأسد", "bases")]
     assert all(r["start"] >= content[0]["start"] for r in rows)
