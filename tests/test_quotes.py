@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from analysis.corpus import Article, parse_article
 from analysis import lexicons
-from analysis.quotes import _cues, find_cues, find_quotes
+from analysis.cues import cues, find_cues
+from analysis.quote_marks import find_quotes
 from analysis.text import normalize_spans
 
 PUB = dt.date(2021, 4, 7)
@@ -116,7 +117,7 @@ CUE_WORDS = st.tuples(st.sampled_from(["", "و", "ف", "ال"]), st.sampled_from
 def test_find_cues_finds_what_the_cue_pattern_finds(text):
     """find_cues tries the cue pattern only at words that can begin a cue; the matches are the same."""
     norm = normalize_spans(text)
-    assert [m.span() for m in find_cues(norm)] == [m.span() for m in _cues().pattern.finditer(norm.text)]
+    assert [m.span() for m in find_cues(norm)] == [m.span() for m in cues().pattern.finditer(norm.text)]
 
 
 def test_a_named_source_is_the_speaker_of_its_later_mentions():
