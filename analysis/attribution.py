@@ -1,12 +1,23 @@
 """Who said it: from an attribution cue (or a headline colon) to the speaker, and what an article has said
 so far.
 
-A cue's speaker is its subject (قال الكاظمي), the source of reported speech (نقلت X عن Y قوله), a joint
-statement (في بيان مشترك), or the previous speaker when a cue has no subject (وأضاف، وتابع، مبيناً). A
-headline colon names its speaker (والكاظمي:), and a verb after a quotation too ("…"، قال فلان).
+How a speaker is found, as the `attribution` column says it:
 
-`ArticleState` holds what one article has said so far (the last speaker, the names seen); `record` is the
-only place it changes.
+- `cue`: the subject after a verb cue (قال الكاظمي، بحسب الوزارة), or after the quotation ("…"، قال X);
+  a name written in quotation marks is a name (قال "X" إن …);
+- `subject-first`: the subject stands before its verb (الوزير أكد أن، مستشار الأمن القومي، X، قال: ،
+  وكان X قد قال);
+- `carried`: a cue with no subject (وأضاف، وتابع، كما أضاف:) continues the previous speaker, and so does
+  the second half of a split quotation;
+- `participle`: a circumstantial participle (قائلاً، مضيفاً، مشيراً إلى) whose subject is its sentence's
+  main subject (تحدث رئيس الوزراء … عن ذلك قائلاً:);
+- `title`: a title alone resolved through the office tables (or left as the title); `anaphora`: a title or
+  word that refers back to someone the article named (الوزير، الأخير، الصحيفة);
+- `document`: speech inside a document (ألقى X كلمة جاء فيها، وجاء في البيان، بحسب البيان);
+- `joint`: a joint statement, or the two parties as one speaker (أكد البلدان، اتفق الجانبان);
+- `reported`: نقلت X عن Y قوله، وفق ما نقلته وكالة X; `colon`: a headline colon (والكاظمي: "…").
+
+`ArticleState` holds what one article has said so far; `record` is the only place it changes.
 """
 from __future__ import annotations
 
@@ -17,13 +28,15 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from . import cues as cue_words
-from .cues import find_cues
-from .speakers import (JOINT, Context, canonical_speaker, document_words, full_names, has_run, is_person,
-                       joint_phrases, media_words, plain)
-from .subjects import subject_after, subject_before
+from .cues import document_kinds, document_noun, document_words, find_cues
+from .quote_marks import Quote, has_mark
+from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_person, joint_phrases,
+                       listed_speaker, media_words, name_aliases, person, plain)
+from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized
 
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
+_HOW = {"title": "title", "anaphora": "anaphora", "joint": "joint", "document": "document"}
 
 
 class Speaker(NamedTuple):
@@ -32,39 +45,100 @@ class Speaker(NamedTuple):
     end: int
     cue: str
     attribution: str
+    role: str | None = None
+    org: str | None = None
     learned: bool = False  # the name is a new full name, for later surname-only mentions
+    mention: int = -1  # folded start of the mention (-1: the speaker was carried over)
+
+
+class Attribution(NamedTuple):
+    """A cue that introduces someone's words: who (perhaps nobody known), where the cue is, and where what
+    was said may start (after the subject), in folded offsets."""
+
+    speaker: Speaker | None
+    cue_start: int
+    content_from: int | None  # None: the cue introduces no clause (ألقى X كلمة)
+    about: bool = False  # the cue takes عن (أعلن عن)
+    name_quote: int | None = None  # original start of a quotation that is the subject's name
+    starts_at: int | None = None  # where its clause starts when not at the cue (a subject before it)
+
+    def clause_start(self, folded: str) -> int:
+        """Where the clause of this attribution starts, so that the clause before it ends there: its
+        subject when it stands first, else before the particle and comma before its cue (، فيما أكد)."""
+        return self.starts_at if self.starts_at is not None else _clause_start(folded, self.cue_start)
 
 
 class ArticleState:
-    """What one article has said so far: the last speaker, and names seen, for carry-over and folding."""
+    """What one article has said so far: the last speaker, the names seen, who issued which document."""
 
     def __init__(self, norm: Normalized, published: dt.date | None):
         self.norm = norm
         self.published = published
         self.last: Speaker | None = None
-        words = norm.word_set
-        joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
-        self.names = [a.canonical for a in full_names() if words.issuperset(a.tokens[1:]) and has_run(joined, a.tokens)]
-        self.mentioned: list[str] = []  # speakers named so far, for back-references such as المسؤول
+        self.learned: tuple[str, ...] = ()  # full names the text gave people in no table
+        self.mentioned: tuple[str, ...] = ()  # speakers named so far, for back-references such as المسؤول
+        self.people: list[tuple[int, str, str | None]] = []  # speakers named so far: mention start, name, role
+        self.issuers: dict[str, str] = {}  # document kind → who issued the latest one (replaced, never changed)
         # attribution cues and joint-statement phrases of the whole article, found in one pass each
         self.cues = find_cues(norm)
         self.cue_starts = [m.start() for m in self.cues]
         self.joints = _joint_spans(norm)
 
-    def record(self, speaker: Speaker, *, last: bool = True, mentioned: bool = False) -> Speaker:
+    def record(self, speaker: Speaker, *, last: bool = True, document: str | None = None) -> Speaker:
         """The one place the state changes: a speaker found (the last speaker unless `last` is False),
-        named by a cue (`mentioned`), perhaps with a new full name."""
+        perhaps with a new full name, perhaps the issuer of a document of kind `document`."""
         if speaker.learned and speaker.name not in self.names:
-            self.names.append(speaker.name)
-        if mentioned:
-            self.mentioned.append(speaker.name)
+            self.learned = (*self.learned, speaker.name)
+        if speaker.mention >= 0 and speaker.attribution not in ("joint", "document"):
+            self.mentioned = (*self.mentioned, speaker.name)
+            if is_person(speaker.name) or speaker.role:
+                self.people.append((speaker.mention, speaker.name, speaker.role))
+        if document:  # the latest document last in the dict
+            self.issuers = {**{k: v for k, v in self.issuers.items() if k != document}, document: speaker.name}
         if last:
             self.last = speaker
         return speaker
 
     def context(self, pos: int) -> Context:
         """What `canonical_speaker` may read for a mention at folded position `pos`."""
-        return Context(self.published, tuple(self.names), tuple(self.mentioned), self.sources, self.joint_before(pos))
+        return Context(self.published, lambda: self.names, self.mentioned, self.joint_before(pos), self.issuers,
+                       lambda: self.sources, lambda: self.people_before(pos))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The full names the article holds: listed ones and those learned from the text so far."""
+        return self.table_names + self.learned if self.learned else self.table_names
+
+    @cached_property
+    def table_names(self) -> tuple[str, ...]:
+        """The listed full names (مصطفى الكاظمي) the article's words hold, computed when a mention needs them."""
+        norm = self.norm
+        words = norm.word_set
+        joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
+        return tuple(a.canonical for a in full_names() if words.issuperset(a.tokens[1:]) and has_run(joined, a.tokens))
+
+    def people_before(self, pos: int) -> tuple[Person, ...]:
+        """People named before folded position `pos`: the speakers so far and every listed name, oldest first."""
+        found = [(p, person(name, role, self.published)) for p, name, role in self.people if p < pos]
+        found += [(p, who) for p, who in self.listed_people if p < pos]
+        return tuple(who for _, who in sorted(found, key=lambda f: f[0]))
+
+    @cached_property
+    def listed_people(self) -> list[tuple[int, Person]]:
+        """Every mention of a listed person's name (speakers.csv) in the article, with its folded start."""
+        norm, out = self.norm, []
+        words = norm.word_set
+        for a in name_aliases():
+            if not words.issuperset(a.tokens[1:]):
+                continue
+            forms = {a.tokens[0]} | {c + a.tokens[0] for c in "وفلب"}
+            if not words & forms:
+                continue
+            run = r"\s+".join(map(re.escape, a.tokens[1:]))
+            for i, w in norm.word_positions(forms):
+                if not run or re.match(r"\s+" + run + r"(?!\w)", norm.text[i + len(w):i + len(w) + 80]):
+                    out.append((i, person(a.canonical, None, self.published)))
+        return out
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
         """The cues inside the folded span [lo, hi)."""
@@ -74,6 +148,14 @@ class ArticleState:
     def joint_in(self, lo: int, hi: int) -> bool:
         """A joint-statement phrase lies inside the folded span [lo, hi)."""
         return any(s >= lo and e <= hi for s, e in self.joints)
+
+    def joints_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The joint-statement phrases inside the folded span [lo, hi)."""
+        return [(s, e) for s, e in self.joints if s >= lo and e <= hi]
+
+    def joint_at(self, pos: int) -> int | None:
+        """The folded end of a joint-statement phrase that starts at `pos` (after a proclitic), or None."""
+        return next((e for s, e in self.joints if pos <= s <= pos + 1), None)
 
     def joint_before(self, pos: int) -> bool:
         """A joint-statement phrase starts before folded position `pos`."""
@@ -121,47 +203,333 @@ def _named_source() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:ال)?(?P<head>{heads})\s+[\"«“](?P<name>[^\"«»“”،,.]{{2,40}}?)[\"»”]")
 
 
-def from_cue(m: re.Match[str], text: str, state: ArticleState, next_quote: int) -> Speaker | None:
-    """The speaker a cue introduces: its subject, the Y of نقلت X عن Y قوله, or the previous speaker."""
-    norm = state.norm
+# ------------------------------------------------------------------ from a cue to its speaker
+class Sentence(NamedTuple):
+    """The folded bounds of the cue's sentence, and who spoke in it before the cue (for participles)."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+
+
+def from_cue(m: re.Match[str], text: str, state: ArticleState, sentence: Sentence, quotes: list[Quote],
+             next_quote: int) -> Attribution | None:
+    """What a cue introduces: its speaker and where the speaker's words may start."""
     kind = cue_words.kind(m)
-    folded = norm.text
-    if kind in ("verb", "reported") and not cue_words.opens_clause(folded, m):
-        return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …) introduces nobody
+    norm = state.norm
     o_s, o_e = norm.span(m.start(), m.end())
     cue_text = text[o_s:o_e]
+    line_end = norm.text.find("\n", m.end(), m.end() + 300)
+    limit = min(sentence.end, line_end if line_end != -1 else m.end() + 300)
     if kind == "reported":
-        line_end = folded.find("\n", m.start(), m.start() + 400)
-        r = cue_words.reported_pattern().match(folded, m.start(),
-                                               line_end if line_end != -1 else min(len(folded), m.start() + 400))
-        if r:
-            s, e = norm.span(r.start("who"), r.end("who"))
-            named = canonical_speaker(text[s:e], state.context(r.start("who")))
-            if named:
-                return state.record(Speaker(named.name, s, e, f"{cue_text} … عن … قوله", "reported", named.learned))
-        return None
-    end = folded.find("\n", m.end(), m.end() + 300)
-    span = subject_after(norm, m.end(), end if end != -1 else min(len(folded), m.end() + 300)) \
-        or subject_before(folded, m.start())
-    if kind == "participle" or span is None:
-        if state.last is None:
+        return _reported(m, text, state, cue_text)
+    if kind == "source":
+        return _source(m, text, state, cue_text, limit)
+    if kind == "document":
+        return _document(m, text, state, cue_text, limit)
+    if kind == "participle":
+        speaker = _participle_speaker(text, state, sentence, cue_text)
+        return Attribution(speaker and state.record(speaker), m.start(), m.end())
+    return _verb(m, kind, text, state, sentence, quotes, next_quote, cue_text, limit)
+
+
+def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quotes: list[Quote], next_quote: int,
+          cue_text: str, limit: int) -> Attribution | None:
+    """A verb cue (قال، أكد؛ ألقى، أصدر for documents): the subject after it, a name in quotation marks,
+    the subject before it, or (with no subject) the previous speaker."""
+    norm = state.norm
+    folded = norm.text
+    opens = cue_words.opens_clause(folded, m)
+    about = cue_words.takes_about(m)
+    if opens:
+        quoted = _quoted_name(m.end(), text, state, quotes, limit)
+        if quoted:
+            q, span = quoted
+            speaker = _speaker_at(span, text, state, cue_text, "cue")
+            if speaker:
+                return Attribution(state.record(speaker), m.start(), norm.to_folded(q.end), about, q.start)
+        span = subject_after(norm, m.end(), limit)
+        if span and kind == "issuer" and _is_document_noun(folded, span[0]):
+            span = None  # ألقى كلمة: the document, not the speaker
+        if span:
+            speaker = _speaker_at(span, text, state, cue_text, "cue", next_quote)
+            if speaker:
+                return _after_speaker(kind, speaker, state, m, None, span[1], about, limit)
             return None
-        return Speaker(state.last.name, state.last.start, state.last.end, cue_text, "carried")
+    if not m.group("pre") and (opens or _no_subject_after(folded, m.end(), limit)):
+        span = subject_before(folded, m.start(), sentence.start)
+        if span:
+            speaker = _speaker_at(span, text, state, cue_text, "subject-first", next_quote)
+            if speaker:
+                return _after_speaker(kind, speaker, state, m, span[0], m.end(), about, limit)
+    if not opens or (not m.group("pre") and follows_complementizer(folded, sentence.start, m.start())):
+        return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …، أن الحكومة، بكل …، أكدت) introduces nobody
+    if state.last is None:
+        return Attribution(None, m.start(), m.end(), about)
+    last = state.last
+    carried = Speaker(last.name, last.start, last.end, cue_text, "carried", last.role, last.org)
+    document = _document_after(folded, m.end(), limit)
+    if document:
+        state.record(carried, document=document)
+    return Attribution(carried, m.start(), None if kind == "issuer" else m.end(), about)
+
+
+def _no_subject_after(folded: str, pos: int, limit: int) -> bool:
+    """What follows a verb cannot be its subject (أن، في، a quotation, a colon): its subject may stand
+    before it (الوزير أكد أن). A verb followed by a noun (بين البلدين) is looked at no further."""
+    word = next(iter(_tokens(folded, pos, limit, 1)), None)
+    if word is None:
+        return True
+    bare = word[2].strip("،,:.؛")
+    return not bare or has_mark(word[2]) or bare in stop_words() or word[2][:1] in ":،,"
+
+
+def _after_speaker(kind: str, speaker: Speaker, state: ArticleState, m, clause: int | None, after: int, about: bool,
+                   limit: int) -> Attribution | None:
+    """Record a verb cue's speaker (and the document it issued, if one follows: قالت في بيان، ألقى كلمة)."""
+    document = _document_after(state.norm.text, after, limit)
+    if kind == "issuer" and not document:
+        return None  # ألقي باللوم: not a speech
+    state.record(speaker, document=document)
+    return Attribution(speaker, m.start(), None if kind == "issuer" else after, about, starts_at=clause)
+
+
+def _speaker_at(span: tuple[int, int], text: str, state: ArticleState, cue_text: str, attribution: str,
+                next_quote: int | None = None) -> Speaker | None:
+    """The speaker a folded subject span names, with how it was found."""
+    norm = state.norm
     s, e = norm.span(*span)
-    named = canonical_speaker(text[s:e], state.context(span[0]))
+    mention = text[s:e]
+    named = listed_speaker(mention, state.published) or canonical_speaker(mention, state.context(span[0]))
     if named is None:
         return None
-    window_end = min(norm.to_folded(next_quote), span[0] + 300)
-    name, attribution = named.name, "cue"
-    if not is_person(name) and (state.joint_in(span[0], window_end) or
-                                (state.joint_before(span[0]) and _in_statement(folded, span[0], window_end))):
-        name, attribution = JOINT, "joint_statement"
-    return state.record(Speaker(name, s, e, cue_text, attribution, named.learned), mentioned=True)
+    how = _HOW.get(named.how, attribution)
+    name, role, org = named.name, named.role, named.org
+    if next_quote is not None and not is_person(name) and how not in ("joint", "document"):
+        window_end = min(norm.to_folded(next_quote), span[0] + 300)
+        if state.joint_in(span[0], window_end) or (state.joint_before(span[0]) and
+                                                   _in_statement(norm.text, span[0], window_end)):
+            name, how, role, org = JOINT, "joint", None, None
+    return Speaker(name, s, e, cue_text, how, role, org, named.learned, span[0])
+
+
+def _quoted_name(pos: int, text: str, state: ArticleState, quotes: list[Quote], limit: int):
+    """قال "X" إن …: a short quotation right after the cue, then a complementizer, is the subject's name:
+    (the quotation, the folded span of its inner text), or None."""
+    norm = state.norm
+    folded = norm.text
+    while pos < limit and folded[pos] == " ":
+        pos += 1
+    if pos >= limit or not has_mark(folded[pos]):
+        return None
+    start = norm.to_original(pos)
+    q = next((q for q in quotes if q.start == start), None)
+    if q is None or len(text[q.inner_start:q.inner_end].split()) > 4:
+        return None
+    after = tokens_between(norm, norm.to_folded(q.end), limit, 2)
+    words = [w.strip("،,") for _, _, w in after]
+    if not words or not (words[0] in cue_words.complementizers("that") or
+                         (len(words) > 1 and words[1] in cue_words.complementizers("that"))):
+        return None
+    return q, (norm.to_folded(q.inner_start), norm.to_folded(q.inner_end))
+
+
+def _participle_speaker(text: str, state: ArticleState, sentence: Sentence, cue_text: str) -> Speaker | None:
+    """A participle's subject: the speaker of its sentence so far, else the subject of the verb its sentence
+    opens with (تحدث رئيس الوزراء … قائلاً), else the previous speaker (carried)."""
+    if sentence.speaker is not None:  # its sentence's subject (carried over, if the sentence's was)
+        s = sentence.speaker
+        how = "carried" if s.attribution == "carried" else "participle"
+        return Speaker(s.name, s.start, s.end, cue_text, how, s.role, s.org)
+    main = _main_subject(text, state, sentence)
+    if main is not None:
+        return main._replace(cue=cue_text, attribution="participle" if main.attribution in ("cue", "subject-first")
+                             else main.attribution)
+    if state.last is None:
+        return None
+    last = state.last
+    return Speaker(last.name, last.start, last.end, cue_text, "carried", last.role, last.org)
+
+
+def _main_subject(text: str, state: ArticleState, sentence: Sentence) -> Speaker | None:
+    """The subject of the verb a sentence opens with, when it names a person (تحدث رئيس الوزراء …)."""
+    norm = state.norm
+    first = tokens_between(norm, sentence.start, sentence.end, 1)
+    if not first or first[0][2].startswith("ال") or first[0][2] in cue_words.particles("leader", "perfect"):
+        return None
+    span = subject_after(norm, first[0][1], sentence.end)
+    if span is None:
+        return None
+    speaker = _speaker_at(span, text, state, "", "cue")
+    return speaker if speaker and (is_person(speaker.name) or speaker.role) else None
+
+
+def _reported(m, text: str, state: ArticleState, cue_text: str) -> Attribution | None:
+    """نقلت X عن Y قوله: the speaker is Y."""
+    norm = state.norm
+    folded = norm.text
+    line_end = folded.find("\n", m.start(), m.start() + 400)
+    r = cue_words.reported_pattern().match(folded, m.start(),
+                                           line_end if line_end != -1 else min(len(folded), m.start() + 400))
+    if not cue_words.opens_clause(folded, m) or not r:
+        return None
+    speaker = _speaker_at(r.span("who"), text, state, f"{cue_text} … عن … قوله", "reported")
+    if speaker is None:
+        return None
+    if speaker.attribution == "cue":
+        speaker = speaker._replace(attribution="reported")
+    return Attribution(state.record(speaker), m.start(), r.end())
+
+
+def _source(m, text: str, state: ArticleState, cue_text: str, limit: int) -> Attribution | None:
+    """بحسب X، وفق X، بحسب ما أفاد X، وفق ما نقلته وكالة X: the speaker is X."""
+    norm = state.norm
+    pos, attribution = m.end(), "cue"
+    ahead = tokens_between(norm, pos, limit, 2)
+    if ahead and ahead[0][2] in stops_of("relative"):
+        pos = ahead[0][1]
+        if len(ahead) > 1:
+            verb = cue_words.cues().pattern.match(norm.text, ahead[1][0])
+            if verb and cue_words.kind(verb) in ("verb", "reported"):
+                pos, attribution = verb.end(), "reported" if cue_words.kind(verb) == "reported" else "cue"
+            elif ahead[1][2].endswith("ه") and cue_words.cues().pattern.match(norm.text, ahead[1][0], ahead[1][1] - 1):
+                verb = cue_words.cues().pattern.match(norm.text, ahead[1][0], ahead[1][1] - 1)  # نقلته: with its pronoun
+                pos, attribution = ahead[1][1], "reported" if cue_words.kind(verb) == "reported" else "cue"
+    span = subject_after(norm, pos, limit)
+    if span is None:
+        return None
+    speaker = _speaker_at(span, text, state, cue_text, attribution)
+    if speaker is None:
+        return None
+    return Attribution(state.record(speaker), m.start(), span[1])
+
+
+def _document(m, text: str, state: ArticleState, cue_text: str, limit: int) -> Attribution | None:
+    """جاء فيها أن، وجاء في البيان، جاء في بيان صادر عن X: the speaker is the document's author."""
+    norm = state.norm
+    folded = norm.text
+    ahead = tokens_between(norm, m.end(), limit, 5)
+    words = [w.strip("،,:") for _, _, w in ahead]
+    if words[:1] and (words[0] in stops_of("demonstrative") or words[0] in cue_words.particles("leader")):
+        ahead, words = ahead[1:], words[1:]
+    if not words:
+        return None
+    if words[0] in document_words("pronoun"):  # جاء فيها: the document last named
+        author = _latest_issuer(state)
+        if author is None:
+            return None
+        return _document_speaker(author, m, ahead[0][1], state, cue_text)
+    if words[0] != "في" or len(words) < 2:
+        return None
+    noun = words[1]
+    definite = noun.startswith("ال") and noun[2:] in document_words()
+    if not definite and noun not in document_words():
+        return None
+    noun_start, doc_end = ahead[1][0], ahead[1][1]
+    kind = document_kinds()[noun[2:] if definite else noun]
+    joint = state.joint_at(noun_start)
+    if joint is not None:  # وجاء في البيان المشترك، جاء في بيان مشترك
+        author = Speaker(JOINT, *norm.span(noun_start, joint), cue_text, "joint")
+        return Attribution(state.record(author), m.start(), joint)
+    if definite:
+        author = state.issuers.get(kind)
+        if author is None and kind == "statement" and state.joint_before(m.start()):
+            author = JOINT
+        return _document_speaker(author, m, doc_end, state, cue_text) if author else None
+    # جاء في بيان لوزارة الخارجية / صادر عن الوزارة: the author follows
+    by = doc_end
+    rest = tokens_between(norm, doc_end, limit, 2)
+    if rest and rest[0][2] in document_words("by"):
+        by = rest[0][1]
+        after = tokens_between(norm, by, limit, 1)
+        if after and after[0][2] in cue_words.complementizers("from"):
+            by = after[0][1]
+    elif rest and rest[0][2].startswith("ل") and not rest[0][2].startswith("لل"):
+        by = rest[0][0] + 1  # بيان لوزارة: the author after لـ
+    span = subject_after(norm, by, limit)
+    if span is None:
+        return None
+    speaker = _speaker_at(span, text, state, cue_text, "document")
+    if speaker is None:
+        return None
+    speaker = speaker._replace(attribution="document" if speaker.attribution == "cue" else speaker.attribution)
+    return Attribution(state.record(speaker, document=kind), m.start(), span[1])
+
+
+def _document_speaker(author: str, m, after: int, state: ArticleState, cue_text: str) -> Attribution:
+    """The author of a document named before speaks in it (جاء فيها، وجاء في البيان)."""
+    how = "joint" if author == JOINT else "document"
+    last = state.last
+    if last is not None and last.name == author:
+        speaker = Speaker(author, last.start, last.end, cue_text, how, last.role, last.org)
+    else:
+        speaker = Speaker(author, *state.norm.span(m.start(), m.end()), cue_text, how)
+    return Attribution(state.record(speaker), m.start(), after)
+
+
+def _latest_issuer(state: ArticleState) -> str | None:
+    """Who issued the document the article named last."""
+    return next(reversed(state.issuers.values()), None)
+
+
+@lru_cache(maxsize=1)
+def _document_stems() -> re.Pattern[str]:
+    """Any document noun inside a word (a quick test before the words are looked at one by one)."""
+    stems = sorted({w[:-1] if w.endswith("ه") else w for w in document_kinds()}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, stems)))
+
+
+def _document_after(folded: str, pos: int, limit: int) -> str | None:
+    """The kind of a document named right after a cue's subject (في بيان، بياناً، كلمة، عبر تغريدة), or None."""
+    if not _document_stems().search(folded, pos, min(limit, pos + 60)):
+        return None
+    for _, _, word in _tokens(folded, pos, limit, 4):
+        noun = document_noun(word)
+        if noun:
+            return document_kinds()[noun]
+    return None
+
+
+def _is_document_noun(folded: str, pos: int) -> bool:
+    word = next(iter(_tokens(folded, pos, pos + 30, 1)), (0, 0, ""))[2]
+    return document_noun(word) is not None
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _tokens(folded: str, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
+    out = []
+    for t in _TOKEN.finditer(folded, lo, hi):
+        out.append((t.start(), t.end(), t.group()))
+        if len(out) == n:
+            break
+    return out
+
+
+def _clause_start(folded: str, cue_start: int) -> int:
+    """Where the clause of a cue starts: before a particle right before it (فيما، كما، من جهته،) and the
+    comma before that, so that the clause before it ends there."""
+    pos = _skip_spaces_back(folded, cue_start)
+    word_start = pos
+    while word_start > 0 and not folded[word_start - 1].isspace():
+        word_start -= 1
+    if folded[word_start:pos].rstrip("،,") in cue_words.particles("leader", "perfect"):
+        pos = _skip_spaces_back(folded, word_start)
+    else:
+        pos = cue_start if folded[pos - 1:pos] not in ("،", ",") else pos
+    return pos - 1 if folded[pos - 1:pos] in ("،", ",") else pos
+
+
+def _skip_spaces_back(folded: str, pos: int) -> int:
+    while pos > 0 and folded[pos - 1] == " ":
+        pos -= 1
+    return pos
 
 
 @lru_cache(maxsize=1)
 def _in_document_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])في\s+ال(?:" + "|".join(sorted(document_words())) + r")(?![\w])")
+    return re.compile(r"(?<![\w])في\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
 
 
 def _in_statement(folded: str, lo: int, hi: int) -> bool:
@@ -169,18 +537,35 @@ def _in_statement(folded: str, lo: int, hi: int) -> bool:
     return _in_document_pattern().search(folded, lo, hi) is not None
 
 
+def from_joint_phrase(span: tuple[int, int], text: str, state: ArticleState) -> Attribution:
+    """A joint statement named with no verb before it in its sentence (الحكومتان، في بيان مشترك، أنّ …,
+    الخارجية في بيان مشترك: …): what follows it is the joint statement's."""
+    s, e = state.norm.span(*span)
+    speaker = Speaker(JOINT, s, e, text[s:e], "joint")
+    return Attribution(state.record(speaker), span[0], span[1], starts_at=span[0])
+
+
+# ------------------------------------------------------------------ without a cue
 def colon_speaker(text: str, norm: Normalized, lo: int, pos: int, state: ArticleState) -> Speaker | None:
-    """Headline style: والكاظمي: "كفى حروباً" (looked for in the 80 characters before the quote)."""
+    """Headline style: والكاظمي: "كفى حروباً" (looked for in the 80 characters before the quote). A cue or
+    particle before the colon (كما أضاف:) is not a name."""
     base = norm.to_folded(max(lo, pos - 80))
     before = norm.text[base:norm.to_folded(pos)]  # a slice: ^ must mean the sentence start
     if not before.rstrip().endswith(":"):
         return None  # the cheap test first: the pattern ends with a colon
     m = _COLON.search(before)
-    if not m or cue_words.cues().pattern.match(m.group("who").strip()):
+    if not m:
+        return None
+    who = m.group("who").strip()
+    words = who.split()
+    if cue_words.cues().pattern.search(who) or (words and words[0] in cue_words.particles("leader", "perfect")):
         return None
     s, e = norm.span(base + m.start("who"), base + m.end("who"))
     named = canonical_speaker(text[s:e], state.context(base + m.start("who")))
-    return Speaker(named.name, s, e, ":", "colon", named.learned) if named else None
+    if not named:
+        return None
+    return Speaker(named.name, s, e, ":", _HOW.get(named.how, "colon"), named.role, named.org, named.learned,
+                   base + m.start("who"))
 
 
 def post_cue(text: str, norm: Normalized, pos: int, end: int, state: ArticleState) -> Speaker | None:
@@ -192,8 +577,6 @@ def post_cue(text: str, norm: Normalized, pos: int, end: int, state: ArticleStat
     span = subject_after(norm, m.end(), min(fold(end), m.end() + 300))
     if span is None:
         return None
-    s, e = norm.span(*span)
-    named = canonical_speaker(text[s:e], state.context(span[0]))
     o_s, o_e = norm.span(m.start("cue"), m.end())
-    return Speaker(named.name, s, e, text[o_s:o_e], "post_cue", named.learned) if named else None
+    return _speaker_at(span, text, state, text[o_s:o_e], "cue")
 

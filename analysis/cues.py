@@ -19,7 +19,7 @@ from .text import Normalized, normalize, trie_pattern
 @dataclass(frozen=True)
 class Cues:
     pattern: re.Pattern[str]  # a cue as a whole word: (?P<pre>…)?(?P<cue>…)(?P<suf>…)?
-    kinds: dict[str, str]  # folded cue → kind (verb, participle, source, reported)
+    kinds: dict[str, str]  # folded cue → kind (verb, participle, source, reported, document, issuer)
     first_words: frozenset[str]  # how the first word of a cue may be written (قال، وقالت، فأكدوا)
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
@@ -57,8 +57,19 @@ def find_cues(norm: Normalized) -> list[re.Match[str]]:
 
 
 def kind(m: re.Match[str]) -> str:
-    """The kind of a cue match (verb, participle, source, reported)."""
+    """The kind of a cue match (verb, participle, source, reported, document, issuer)."""
     return cues().kinds[m.group("cue")]
+
+
+@lru_cache(maxsize=1)
+def _about() -> frozenset[str]:
+    table = lexicons.table("cues")
+    return frozenset(normalize(c) for c, a in zip(table["cue"], table["about"]) if a == "yes")
+
+
+def takes_about(m: re.Match[str]) -> bool:
+    """The cue introduces what was said with عن (أعلن عن، كشف عن)."""
+    return m.group("cue") in _about()
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +95,15 @@ def opens_clause(folded: str, m: re.Match[str]) -> bool:
     before = folded[max(0, m.start() - 12):m.start()].rstrip(" ")
     if not before or before[-1:] in "\n،,.:؛!؟?()-\"»”":
         return True
-    return before.split()[-1] in particles("leader", "perfect")
+    word = before.split()[-1]
+    leaders = particles("leader", "perfect")
+    return word in leaders or (word[:1] in cues().prefixes and word[1:] in leaders)  # قد، وقد
 
 
 @lru_cache(maxsize=None)
 def complementizers(*kinds: str) -> frozenset[str]:
-    """Folded words of data/complementizers.csv of the given kinds (that, saying, his_saying, from)."""
+    """Folded words of data/complementizers.csv of the given kinds (that, saying, his_saying, from, about,
+    blocks)."""
     table = lexicons.table("complementizers")
     return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k in kinds)
 
@@ -120,11 +134,41 @@ def bare_perfect() -> tuple[str, ...]:
     return tuple(sorted(w for w in perfect if w[1:] not in perfect))
 
 
+_DOCUMENT_NOUNS = ("statement", "speech", "post", "letter", "report", "interview", "remark")
+
+
+@lru_cache(maxsize=None)
+def document_words(*kinds: str) -> frozenset[str]:
+    """Folded words of data/documents.csv of the given kinds (statement, speech, …; pronoun: فيها; by:
+    صادر); with none, every document noun."""
+    table = lexicons.table("documents")
+    return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k in (kinds or _DOCUMENT_NOUNS))
+
+
 @lru_cache(maxsize=1)
-def perfect_subject() -> re.Pattern[str]:
-    """كان X قد قال: the subject X of a verb cue stands before it, between an auxiliary and قد."""
-    c = cues()
-    aux = _alternation(particles("auxiliary"))
-    qad = _alternation(bare_perfect())
-    return re.compile(rf"(?:^|[\s،,.])[{''.join(c.prefixes)}]?(?:{aux})\s+"
-                      rf"(?P<subj>[^\s،,.\"«»“”]+(?:\s+[^\s،,.\"«»“”]+){{0,5}}?)\s+(?:{qad})\s*$")
+def document_kinds() -> dict[str, str]:
+    """Folded document noun → its kind (statement, speech, post, …)."""
+    table = lexicons.table("documents")
+    return {normalize(w): k for w, k in zip(table["word"], table["kind"]) if k in _DOCUMENT_NOUNS}
+
+
+@lru_cache(maxsize=8192)
+def document_noun(word: str) -> str | None:
+    """The document noun a folded word writes (بيانا، البيان، ببيان، بيانها، كلمته → بيان، كلمه), or None."""
+    kinds = document_kinds()
+    bare = word.strip("،,:.")
+    for stem in {bare, bare[2:] if bare.startswith("ال") else bare, bare[1:] if bare[:1] in "بل" else bare}:
+        for form in (stem, stem[:-1] if stem.endswith("ا") else "", *_without_pronoun(stem)):
+            if form in kinds:
+                return form
+    return None
+
+
+def _without_pronoun(stem: str) -> list[str]:
+    """A noun without a possessive pronoun (بيانه → بيان، كلمتها → كلمه)."""
+    out = []
+    for pronoun in ("هما", "هم", "ها", "ه"):
+        if stem.endswith(pronoun) and len(stem) > len(pronoun) + 2:
+            base = stem[:-len(pronoun)]
+            out.extend((base, base[:-1] + "ه" if base.endswith("ت") else base))
+    return out

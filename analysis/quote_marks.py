@@ -27,9 +27,12 @@ class Quote(NamedTuple):
     rule: str
 
 
+_MARK_SET = frozenset(MARKS)
+
+
 def has_mark(word: str) -> bool:
     """The word holds a quotation mark."""
-    return any(c in word for c in MARKS)
+    return not _MARK_SET.isdisjoint(word)
 
 
 def last_mark(text: str) -> int:

@@ -1,9 +1,11 @@
-"""The `statements` extractor: direct quotations and who said them.
+"""The `statements` extractor: who said what, quoted (`statement`) or reported (`indirect`).
 
 A quotation (`quote_marks`) is a `statement` when it is long enough or is introduced by an attribution,
-else a `term` (scare quotes, names such as "العربية"). Its speaker comes from the attribution cue of its
-sentence (`attribution`, `cues`), a headline colon, a verb after it, or the previous quotation of a split
-quote; names fold to one canonical form (`speakers`).
+else a `term` (scare quotes, names such as "العربية", a speaker's name in quotes). Its speaker comes from the
+attribution cue of its sentence (`attribution`, `cues`), a headline colon, a verb after it, or the previous
+quotation of a split quote; names fold to one canonical form with the office held (`speakers`). Reported
+speech without quotation marks (أكد الكاظمي أن …) is an `indirect` row (`indirect`), found from the
+article's cue words. `attribution` says how each speaker was found.
 """
 from __future__ import annotations
 
@@ -14,18 +16,22 @@ from itertools import islice
 
 import pandas as pd
 
-from . import cues
-from .attribution import ArticleState, Speaker, colon_speaker, from_cue, post_cue
-from .quote_marks import Quote, find_quotes, last_mark
+from . import cues, indirect
+from .attribution import (ArticleState, Attribution, Sentence, Speaker, colon_speaker, from_cue, from_joint_phrase,
+                          post_cue)
+from .quote_marks import MARKS, Quote, find_quotes
 from .registry import extractor
 from .schema import names, schema
 from .text import Normalized, normalize_spans
 
 SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
-                ("quote", "str"), ("kind", "str"), ("speaker", "str"), ("speaker_start", "int"),
-                ("speaker_end", "int"), ("speaker_mention", "str"), ("cue", "str"), ("attribution", "str"),
-                ("rule", "str"))
+                ("quote", "str"), ("kind", "str"), ("speaker", "str"), ("speaker_role", "str"), ("speaker_org", "str"),
+                ("speaker_start", "int"), ("speaker_end", "int"), ("speaker_mention", "str"), ("cue", "str"),
+                ("attribution", "str"), ("rule", "str"))
 COLUMNS = names(SCHEMA)
+KINDS = ("statement", "indirect", "term")
+ATTRIBUTIONS = ("cue", "subject-first", "carried", "title", "anaphora", "participle", "document", "joint",
+                "reported", "colon")
 MIN_STATEMENT_WORDS = 4
 _WORD = re.compile(r"\w+")
 
@@ -38,52 +44,82 @@ def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
 
 def rows(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
          norm: Normalized | None = None) -> list[dict]:
-    """Rows of the `statements` frame for one article: every quotation in its content paragraphs."""
-    end_of_marks = last_mark(text)  # what follows it cannot change any row
-    if end_of_marks < 0:
-        return []  # no quotation marks, no quotations
+    """Rows of the `statements` frame for one article: every quotation and reported statement in its
+    content paragraphs."""
     norm = norm or normalize_spans(text)
     state = ArticleState(norm, published)
+    if not state.cues and not state.joints and not any(mark in text for mark in MARKS):
+        return []  # no quotation marks, cue or joint statement: nobody is quoted or reported
     paragraphs: dict[int, list[dict]] = {}
     for s in sentences:
         paragraphs.setdefault(s["paragraph_id"], []).append(s)
     out = []
+    marks = _mark_positions(text)
     for sents in paragraphs.values():
-        if sents[0]["start"] > end_of_marks:
-            break
-        if sents[0]["boilerplate"]:
-            continue
-        out.extend(_paragraph(article_id, text, norm, sents, state))
+        if not sents[0]["boilerplate"]:
+            lo, hi = sents[0]["start"], sents[-1]["end"]
+            k = bisect.bisect_left(marks, lo)
+            out.extend(_paragraph(article_id, text, norm, sents, state, k < len(marks) and marks[k] < hi))
     return out
 
 
-def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: ArticleState) -> list[dict]:
+def _mark_positions(text: str) -> list[int]:
+    """The positions of the text's quotation marks, in order."""
+    out = []
+    for mark in MARKS:
+        i = text.find(mark)
+        while i != -1:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return sorted(out)
+
+
+def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: ArticleState,
+               has_marks: bool) -> list[dict]:
     lo, hi = sents[0]["start"], sents[-1]["end"]
-    quotes = find_quotes(text, lo, hi)
     fold = norm.to_folded
+    found = state.cues_in(fold(lo), fold(hi))
+    joints = state.joints_in(fold(lo), fold(hi))
+    quotes = find_quotes(text, lo, hi) if has_marks else []
+    if not quotes and not found and not joints:
+        return []  # nothing said here, nothing that changes who speaks next
     folded = norm.text
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
     sent_starts = [s["start"] for s in sents]
-    found = state.cues_in(fold(lo), fold(hi))
-    if not quotes and not found:
-        return []  # nothing said here, nothing that changes who speaks next
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
     for m in found:
         o_start = norm.to_original(m.start())
         k = bisect.bisect_right(quote_starts, o_start) - 1
         if k < 0 or o_start >= quotes[k].end:
             events.append((o_start, "cue", m))
+    for span in joints:
+        events.append((norm.to_original(span[0]), "joint", span))
     out, current, previous_quote = [], None, None
+    attributions: list[tuple[Attribution, dict]] = []
+    name_quotes: set[int] = set()
     for pos, kind, item in sorted(events, key=lambda e: e[0]):
         sent = sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
+        if kind == "joint":
+            if not any(other["sentence_id"] == sent["sentence_id"] for _, other in attributions):
+                attributions.append((from_joint_phrase(item, text, state), sent))
+            continue
         if kind == "cue":
             k = bisect.bisect_right(quote_starts, pos)
             next_quote = quotes[k].start if k < len(quotes) else hi
-            speaker = from_cue(item, text, state, next_quote)
-            if speaker is not None:
-                current = (sent["sentence_id"], speaker)
+            here = current[1] if current and current[0] == sent["sentence_id"] else None
+            sentence = Sentence(fold(sent["start"]), fold(sent["end"]), here)
+            a = from_cue(item, text, state, sentence, quotes, next_quote)
+            if a is not None:
+                attributions.append((a, sent))
+                if a.name_quote is not None:
+                    name_quotes.add(a.name_quote)
+                if a.speaker is not None:
+                    current = (sent["sentence_id"], a.speaker)
             continue
         q: Quote = item
+        if q.start in name_quotes:  # قال "X" إن …: a name, not what was said
+            out.append(_row(aid, sent, text, q, False, None))
+            continue
         quote_text = text[q.inner_start:q.inner_end]
         cue_here = current if current and current[0] == sent["sentence_id"] else None
         speaker = None
@@ -98,12 +134,17 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         if speaker is None and statement and previous_quote is not None and out and out[-1]["speaker"] \
                 and out[-1]["sentence_id"] == sent["sentence_id"]:
             r = out[-1]
-            speaker = Speaker(r["speaker"], r["speaker_start"], r["speaker_end"], r["cue"], "continuation")
+            speaker = Speaker(r["speaker"], r["speaker_start"], r["speaker_end"], r["cue"], "carried",
+                              r["speaker_role"], r["speaker_org"])
         if statement and speaker is not None:
             state.record(speaker)
         out.append(_row(aid, sent, text, q, statement, speaker if statement else None))
         if statement:
             previous_quote = q
+    if attributions:
+        spans = [(r["start"], r["end"]) for r in out if r["kind"] == "statement"]
+        out.extend(indirect.rows(aid, text, state, attributions, quotes, spans))
+        out.sort(key=lambda r: r["start"])
     return out
 
 
@@ -118,6 +159,8 @@ def _row(aid: str, sent: dict, text: str, q: Quote, statement: bool, speaker: Sp
             "text": text[q.start:q.end], "quote": text[q.inner_start:q.inner_end].strip(),
             "kind": "statement" if statement else "term",
             "speaker": speaker.name if speaker else None,
+            "speaker_role": speaker.role if speaker else None,
+            "speaker_org": speaker.org if speaker else None,
             "speaker_start": speaker.start if speaker else None,
             "speaker_end": speaker.end if speaker else None,
             "speaker_mention": text[speaker.start:speaker.end] if speaker else None,
@@ -127,7 +170,7 @@ def _row(aid: str, sent: dict, text: str, q: Quote, statement: bool, speaker: Sp
 
 def key_quotes(statements: pd.DataFrame, speakers: list[str] | None = None, n: int = 2) -> pd.DataFrame:
     """The first `n` statements of each speaker side by side (columns: speakers, most quoted first)."""
-    st = statements[(statements["kind"] == "statement") & statements["speaker"].notna()]
+    st = statements[(statements["kind"] == "statement") & statements["speaker"].notna()]  # direct quotations
     if speakers is None:
         speakers = list(st["speaker"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index[:3])
     columns = {s: st.loc[st["speaker"] == s, "quote"].head(n).tolist() for s in speakers}

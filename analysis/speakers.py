@@ -1,9 +1,18 @@
-"""Who a subject phrase names: one canonical name per speaker.
+"""Who a subject phrase names: one canonical name per speaker, with the office they held.
 
-Names fold to one canonical form through `data/speakers.csv` (titles only while their holder was in
-office); a person in no list is named from the text, titles (`data/titles.csv`) stripped, and later
-surname-only mentions fold to that name. A named source (صحيفة "نيويورك تايمز") is the speaker of its
-later mentions (الصحيفة).
+- Names and institutions fold to one canonical form through `data/speakers.csv`; spelling variants of a
+  word (الأميركية/الأمريكية, `data/spellings.csv`) fold together, and a name found only in the text is
+  written in the preferred spelling, so counts by speaker do not split one speaker in two.
+- Offices (`data/offices.csv`: the titles of each office and the body it serves) and who held them when
+  (`data/office_holders.csv`) give `role` and `org`. A title alone (الوزير، الرئيس الأمريكي، رئيس الحكومة)
+  refers to the latest person in the article who held it; else to the holder of that office on the
+  article's date; else it stays the title (how="title", role = the title).
+- "الأخير" refers to the latest person the article named; a named source (صحيفة "نيويورك تايمز") is the
+  speaker of its later mentions (الصحيفة); a document (البيان) speaks for whoever issued it, the joint
+  statement when the article mentioned one; the two countries or sides (البلدان، الجانبان, `data/
+  collectives.csv`) and two governments joined by و (واشنطن وبغداد) are the joint statement.
+- A person in no table is named from the text, titles (`data/titles.csv`) stripped, and later
+  surname-only mentions fold to that name.
 
 `canonical_speaker(mention, context)` is a pure function of the mention and of what the article said
 before it (`Context`); what it learns (a new full name) is in its result, for the caller to record.
@@ -12,62 +21,136 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from . import lexicons
+from .cues import document_kinds, document_words
 from .quote_marks import has_mark
 from .subjects import stop_words
 from .text import normalize
 
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 JOINT = "البيان المشترك"
+_STRIP = "،,:.()"
+_PROCLITIC = "وفلب"
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+# ------------------------------------------------------------------ tables
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[tuple[str, str], ...]:
+    table = lexicons.table("spellings")
+    return tuple((normalize(v), normalize(p)) for v, p in zip(table["variant"], table["preferred"]))
+
+
+@lru_cache(maxsize=8192)
+def fold_spelling(token: str) -> str:
+    """A folded word with its spelling variants folded to the preferred one (الاميركيه → الامريكيه)."""
+    for variant, preferred in _spellings():
+        if variant in token:
+            token = token.replace(variant, preferred)
+    return token
+
+
+@lru_cache(maxsize=1)
+def _written_spellings() -> tuple[tuple[str, str], ...]:
+    table = lexicons.table("spellings")
+    return tuple(zip(table["variant"], table["preferred"]))
+
+
+def preferred_spelling(name: str) -> str:
+    """A name as written, its words respelled where `data/spellings.csv` prefers another spelling."""
+    for variant, preferred in _written_spellings():
+        if variant in name:
+            name = name.replace(variant, preferred)
+    return name
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(fold_spelling(t) for t in normalize(text).split())
 
 
 @dataclass(frozen=True)
 class Alias:
     canonical: str
     tokens: tuple[str, ...]
-    kind: str  # name, title, org, joint
-    valid_from: dt.date | None
-    valid_to: dt.date | None
+    kind: str  # name, org, joint; title (built from the offices)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    office: str | None = None
 
     def valid_on(self, published: dt.date | None) -> bool:
         """A title names its holder only while in office; names and institutions always."""
         if self.kind != "title":
             return True
+        if self.valid_from is None and self.valid_to is None:
+            return True  # a role with no term (زعيم التيار الصدري)
         if published is None:
             return False
         return (self.valid_from is None or self.valid_from <= published) and \
                (self.valid_to is None or published <= self.valid_to)
 
 
-class Context(NamedTuple):
-    """What the article said before a mention: read by `canonical_speaker`, never changed by it."""
-
-    published: dt.date | None
-    names: tuple[str, ...]  # full names the article holds (table names and names learned from the text)
-    mentioned: tuple[str, ...]  # speakers named so far, for back-references such as المسؤول
-    sources: dict[str, str]  # named sources by head word (صحيفه → نيويورك تايمز)
-    joint_seen: bool  # a joint statement was mentioned before
+class Office(NamedTuple):
+    office: str  # the office as `speaker_role` writes it
+    org: str
+    titles: tuple[tuple[str, ...], ...]  # folded title forms
 
 
-class Named(NamedTuple):
-    """A mention resolved: the canonical name, and whether it is a new full name to remember."""
+class Holding(NamedTuple):
+    office: str
+    holder: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
 
-    name: str
-    learned: bool = False
+
+@lru_cache(maxsize=1)
+def offices() -> dict[str, Office]:
+    table = lexicons.table("offices")
+    out: dict[str, Office] = {}
+    for row in table.itertuples():
+        known = out.get(row.office)
+        titles = (*(known.titles if known else ()), _tokens(row.title))
+        out[row.office] = Office(row.office, row.org, titles)
+    return out
+
+
+@lru_cache(maxsize=1)
+def holdings() -> tuple[Holding, ...]:
+    table = lexicons.table("office_holders")
+    return tuple(Holding(r.office, r.holder, _date(r.valid_from), _date(r.valid_to)) for r in table.itertuples())
+
+
+@lru_cache(maxsize=4096)
+def office_of(name: str, published: dt.date | None) -> Office | None:
+    """The office `name` held on `published` (a role with no term whatever the date), or None."""
+    for h in holdings():
+        if h.holder == name and _holds(h, published):
+            return offices()[h.office]
+    return None
+
+
+def _holds(h: Holding, published: dt.date | None) -> bool:
+    if h.valid_from is None and h.valid_to is None:
+        return True
+    if published is None:
+        return False
+    return (h.valid_from is None or h.valid_from <= published) and (h.valid_to is None or published <= h.valid_to)
 
 
 @lru_cache(maxsize=1)
 def aliases() -> list[Alias]:
-    table = lexicons.table("speakers")
-    out = []
-    for row in table.itertuples():
-        out.append(Alias(row.canonical, tuple(normalize(row.alias).split()), row.kind,
-                         dt.date.fromisoformat(row.valid_from) if row.valid_from else None,
-                         dt.date.fromisoformat(row.valid_to) if row.valid_to else None))
+    """Every alias: the rows of speakers.csv, and each title of each office for each of its holders."""
+    out = [Alias(r.canonical, _tokens(r.alias), r.kind, _date(r.valid_from), _date(r.valid_to))
+           for r in lexicons.table("speakers").itertuples()]
+    table = offices()
+    for h in holdings():
+        out.extend(Alias(h.holder, t, "title", h.valid_from, h.valid_to, h.office) for t in table[h.office].titles)
     return sorted(out, key=lambda a: -len(a.tokens))
 
 
@@ -75,6 +158,12 @@ def aliases() -> list[Alias]:
 def full_names() -> list[Alias]:
     """Aliases that are names of two words or more (مصطفى الكاظمي), in `aliases()` order."""
     return [a for a in aliases() if a.kind == "name" and len(a.tokens) >= 2]
+
+
+@lru_cache(maxsize=1)
+def name_aliases() -> list[Alias]:
+    """The aliases that name a person (مصطفى الكاظمي، الكاظمي), in `aliases()` order."""
+    return [a for a in aliases() if a.kind == "name"]
 
 
 @lru_cache(maxsize=1)
@@ -93,14 +182,10 @@ def joint_phrases() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(normalize(w) for w in lexicons.table("titles")["word"])
-
-
-@lru_cache(maxsize=1)
-def document_words() -> frozenset[str]:
-    """Folded nouns of documents a speaker issues (بيان), from data/documents.csv."""
-    return frozenset(normalize(w) for w in lexicons.table("documents")["word"])
+def _titles() -> dict[str, str]:
+    """Folded title words and their kind (head, part, honorific, description, behalf)."""
+    table = lexicons.table("titles")
+    return {fold_spelling(normalize(w)).rstrip("."): k for w, k in zip(table["word"], table["kind"])}  # د. as د
 
 
 @lru_cache(maxsize=1)
@@ -110,18 +195,74 @@ def media_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _people() -> frozenset[str]:
-    return frozenset(a.canonical for a in aliases() if a.kind in ("name", "title"))
+def collectives() -> frozenset[str]:
+    """Folded nouns that make two parties one speaker (البلدان، الجانبان)."""
+    return frozenset(normalize(w) for w in lexicons.table("collectives")["word"])
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lexicons.table("anaphora")["word"])
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Canonical name → the kind of its aliases (name, org, joint); a title's holder is a name."""
+    out: dict[str, str] = {}
+    for a in aliases():
+        out.setdefault(a.canonical, "name" if a.kind == "title" else a.kind)
+    return out
 
 
 def is_person(name: str) -> bool:
-    return name in _people()
+    return _kinds().get(name) == "name"
 
 
+def is_institution(name: str) -> bool:
+    return _kinds().get(name) in ("org", "joint")
+
+
+# ------------------------------------------------------------------ what the article said before
+class Person(NamedTuple):
+    """Someone the article named before, with the office or title it gave them (folded words)."""
+
+    name: str
+    role: tuple[str, ...]
+    office: str | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article said before a mention: read by `canonical_speaker`, never changed by it."""
+
+    published: dt.date | None
+    names: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()  # full names the article holds (listed, learned)
+    mentioned: tuple[str, ...] = ()  # speakers named so far, for back-references such as المسؤول
+    joint_seen: bool = False  # a joint statement was mentioned before
+    issuers: dict[str, str] = field(default_factory=dict)  # document kind → who issued the latest one
+    # what costs a look through the article, computed only when a mention needs it:
+    sources: Callable[[], dict[str, str]] = dict  # named sources by head word (صحيفه → نيويورك تايمز)
+    people_before: Callable[[], tuple[Person, ...]] = tuple  # people named before, oldest first
+
+    def known_names(self) -> tuple[str, ...]:
+        return self.names() if callable(self.names) else self.names
+
+
+class Named(NamedTuple):
+    """A mention resolved."""
+
+    name: str
+    how: str = "name"  # name, text, title, anaphora, joint, document
+    role: str | None = None
+    org: str | None = None
+    learned: bool = False  # a new full name, for later surname-only mentions
+
+
+# ------------------------------------------------------------------ resolving a mention
 def has_run(joined: str, seq: tuple[str, ...]) -> bool:
     """`seq` is a run of the words joined by spaces in `joined` (with a proclitic و ف ل ب on its first)."""
     run = " ".join(seq) + " "
-    return any(f" {p}{run}" in joined for p in ("", "و", "ف", "ل", "ب"))
+    return any(f" {p}{run}" in joined for p in ("", *_PROCLITIC))
 
 
 def _contains(tokens: list[str], seq: tuple[str, ...]) -> int:
@@ -129,69 +270,258 @@ def _contains(tokens: list[str], seq: tuple[str, ...]) -> int:
     n = len(seq)
     for i in range(len(tokens) - n + 1):
         first = tokens[i]
-        if (first == seq[0] or (first[:1] in "وفلب" and first[1:] == seq[0])) and tuple(tokens[i + 1:i + n]) == seq[1:]:
+        if (first == seq[0] or (first[:1] in _PROCLITIC and first[1:] == seq[0])) and tuple(tokens[i + 1:i + n]) == seq[1:]:
             return i
     return -1
 
 
 def canonical_speaker(mention: str, context: Context) -> Named | None:
     """The canonical name for a subject phrase as written, or None when it names nobody."""
-    tokens = [t.strip("،,:.") for t in normalize(mention).split()]
-    tokens = [t for t in tokens if t and not has_mark(t)]
+    known = listed_speaker(mention, context.published)
+    if known is not None:
+        return known
+    tokens, hits = _mention(mention, context.published)
     if not tokens:
         return None
-    by_first = _aliases_by_first()
-    candidates = sorted(k for t in {*tokens, *(t[1:] for t in tokens)} for k in by_first.get(t, ()))
-    table = aliases()
-    hits = [(idx, -len(a.tokens), a) for a in (table[k] for k in candidates) if a.valid_on(context.published)
-            for idx in [_contains(tokens, a.tokens)] if idx >= 0 and _only_titles(tokens[:idx])]
-    if hits:
-        return Named(min(hits, key=lambda h: (h[0], h[1]))[2].canonical)
-    titles = _titles()
-    rest = list(tokens)
-    while rest and (rest[0] in titles or rest[0].lstrip("و") in titles or _is_adjective(rest[0])):
-        rest.pop(0)
+    bare = tokens[0].lstrip("و")
+    if is_title_only(tokens):
+        return _title(mention, tokens, hits, context)
+    if len(tokens) == 1 and bare in _anaphora():
+        people = context.people_before()
+        return Named(people[-1].name, "anaphora", *_role(people[-1])) if people else None
+    rest = _after_titles(tokens)
     if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
         rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
     if len(rest) == 1:
-        for name in reversed(context.names):
+        for name in reversed(context.known_names()):
             if name_words(name)[-1] == rest[0].lstrip("و"):
-                return Named(name)
-    bare = tokens[0].lstrip("و")
-    if len(tokens) == 1 and bare.startswith("ال") and bare[2:] in context.sources:
-        return Named(context.sources[bare[2:]])
-    is_document = bare.startswith("ال") and bare[2:] in document_words()
-    if len(tokens) == 1 and bare.startswith("ال") and not is_document:  # المسؤول → مسؤول عسكري أميركي
+                role, org = role_and_org(name, _plain_words(mention, tokens, len(tokens) - 1), context.published)
+                return Named(name, "name", role, org)
+    if len(tokens) == 1 and bare.startswith("ال") and bare[2:] in media_words() and bare[2:] in context.sources():
+        return Named(context.sources()[bare[2:]], "anaphora")
+    document = bare[2:] if bare.startswith("ال") and bare[2:] in document_words() else _in_document(tokens)
+    if len(tokens) == 1 and bare.startswith("ال") and not document:  # المسؤول → مسؤول عسكري أميركي
         for name in reversed(context.mentioned):
             if name_words(name)[0] == bare[2:]:
-                return Named(name)
-    if _in_document(tokens) or is_document:
-        return Named(JOINT) if context.joint_seen else None
+                return Named(name, "anaphora")
+    if document:
+        kind = document_kinds()[document]
+        if kind in context.issuers:
+            return Named(context.issuers[kind], "document")
+        return Named(JOINT, "joint") if context.joint_seen and kind == "statement" else None
     words = plain(mention).split()
     keep = words[len(tokens) - len(rest):] if rest and 1 <= len(rest) <= 4 else words
-    name = " ".join(keep).strip("،,: ")
+    name = preferred_spelling(" ".join(keep).strip("،,: "))
     if not name:
         return None
-    learned = bool(rest) and 2 <= len(rest) <= 4 and not set(rest) & stop_words() and name not in context.names
-    return Named(name, learned)
+    learned = bool(rest) and 2 <= len(rest) <= 4 and not set(rest) & stop_words() and name not in context.known_names()
+    title_words = words[:len(tokens) - len(rest)] if rest and 1 <= len(rest) <= 4 else []
+    role = " ".join(title_words).strip("،,: ") or None
+    return Named(name, "text", role, _org_of_role(role), learned)
 
 
-def _in_document(tokens: list[str]) -> bool:
-    """في البيان inside the phrase: the speaker is the document's author."""
+@lru_cache(maxsize=8192)
+def _mention(mention: str, published: dt.date | None) -> tuple[tuple[str, ...], tuple[tuple[int, int, Alias], ...]]:
+    """The folded words of a mention (quoted words left out) and the aliases they hold."""
+    words = (fold_spelling(t.strip(_STRIP)) for t in normalize(mention).split())
+    tokens = tuple(t for t in words if t and not has_mark(t))
+    return tokens, tuple(_alias_hits(tokens, published)) if tokens else ()
+
+
+@lru_cache(maxsize=8192)
+def listed_speaker(mention: str, published: dt.date | None) -> Named | None:
+    """What a mention names whatever the article said before it (the first step of `canonical_speaker`): the joint statement (البلدان، واشنطن
+    وبغداد) or a listed name or institution; None when the article's context decides."""
+    tokens, hits = _mention(mention, published)
+    if not tokens:
+        return None
+    if tokens[0].lstrip("و") in collectives() or _two_governments(tokens):
+        return Named(JOINT, "joint")
+    named = [h for h in hits if h[2].kind != "title"]
+    if not named:
+        return None
+    idx, _, alias = min(named, key=lambda h: (h[0], h[1]))
+    if alias.kind == "joint":
+        return Named(JOINT, "joint")
+    role, org = role_and_org(alias.canonical, _plain_words(mention, tokens, idx), published)
+    return Named(alias.canonical, "name", role, org)
+
+
+def _alias_hits(tokens: list[str], published: dt.date | None) -> list[tuple[int, int, Alias]]:
+    """(index, -length, alias) of each alias valid on `published` that the tokens hold after titles only."""
+    by_first = _aliases_by_first()
+    candidates = sorted({k for t in {*tokens, *(t[1:] for t in tokens)} for k in by_first.get(t, ())})
+    table = aliases()
+    return [(idx, -len(a.tokens), a) for a in (table[k] for k in candidates) if a.valid_on(published)
+            for idx in [_contains(tokens, a.tokens)] if idx >= 0 and _only_titles(tokens[:idx])
+            and not (idx > 0 and a.kind in ("org", "joint"))]  # رئيس الحكومة العراقية، باسم الحكومة: the body
+
+
+def _after_titles(tokens: list[str]) -> list[str]:
+    """The words after the titles that open a phrase (وزير الخارجية العراقي، المتحدث باسم الحشد الشعبي),
+    where a name would be."""
+    rest, behalf = list(tokens), False
+    if title_kind(rest[0]) == "description":
+        return rest  # مصادر مطلعة، مسؤول في السفارة: a description of an unnamed source, all of it
+    while rest and (title_kind(rest[0]) or _is_adjective(rest[0]) or (behalf and rest[0].startswith("ال"))):
+        behalf = behalf or title_kind(rest[0]) == "behalf"
+        rest.pop(0)
+    return rest
+
+
+def title_kind(token: str) -> str | None:
+    """The kind of a title word (head, part, honorific, description, behalf), و before it and ال on it
+    allowed (الوزارة as وزارة), or None."""
+    titles = _titles()
+    for form in (token, token[1:] if token[:1] in "وف" else ""):
+        kind = titles.get(form) or (titles.get(form[2:]) if form.startswith("ال") else None)
+        if kind:
+            return kind
+    return None
+
+
+def is_title_only(tokens: list[str]) -> bool:
+    """The phrase is a title with no name: a title head (وزير، الرئيس، المتحدث) and title words or
+    adjectives after it (الوزير، الرئيس الأمريكي، المتحدث باسم الخارجية)."""
+    while len(tokens) > 1 and title_kind(tokens[0]) == "honorific":
+        tokens = tokens[1:]
+    if _office_titled(tuple(tokens)) is not None:
+        return True  # زعيم التيار الصدري: an office of the tables
+    return title_kind(tokens[0]) == "head" and all(title_kind(t) or _is_adjective(t) for t in tokens[1:])
+
+
+def _title(mention: str, tokens: list[str], hits: list, context: Context) -> Named:
+    """A title alone: the latest person in the article who held it, else the holder of that office on
+    the article's date, else the title itself."""
+    for person in reversed(context.people_before()):
+        if _fits(tokens, person):
+            return Named(person.name, "anaphora", *_role(person))
+    exact = [a for _, _, a in hits if a.kind == "title" and len(a.tokens) == len(tokens)]
+    if exact:
+        office = offices()[exact[0].office]
+        return Named(exact[0].canonical, "title", office.office, office.org)
+    office = _office_titled(tuple(tokens))
+    if office is not None:  # an office the tables know, no holder on this date: the title as they write it
+        title = _written_titles()[tuple(t[1:] if k == 0 and t[:1] in "وف" and title_kind(t[1:]) else t
+                                        for k, t in enumerate(tokens))]
+        return Named(title, "title", office.office, office.org)
+    title = preferred_spelling(plain(mention).strip("،,: "))
+    return Named(title, "title", title, _org_of_role(title))
+
+
+@lru_cache(maxsize=1)
+def _written_titles() -> dict[tuple[str, ...], str]:
+    """Folded title → the title as data/offices.csv writes it."""
+    return {_tokens(t): t for t in lexicons.table("offices")["title"]}
+
+
+def _office_titled(tokens: tuple[str, ...]) -> Office | None:
+    """The office whose title the folded words are (و before the first allowed), or None."""
+    if tokens and tokens[0][:1] in "وف" and title_kind(tokens[0][1:]):
+        tokens = (tokens[0][1:], *tokens[1:])
+    return next((o for o in offices().values() if tokens in o.titles), None)
+
+
+def _fits(tokens: list[str], person: Person) -> bool:
+    """A title alone fits a person's office or title: its words are among the role's (الوزير fits وزير
+    الخارجية العراقي) and keep its complement (الرئيس does not fit رئيس الوزراء), or it is one of the
+    titles of the office the person held."""
+    words = [_definite(t) for t in tokens if title_kind(t) != "honorific"]
+    if person.office and tuple(_definite(t) for t in tokens) in _office_titles(person.office):
+        return True
+    role = person.role
+    if not role or not words or words[0] != role[0] or not set(words) <= set(role):
+        return False
+    return len(role) < 2 or role[1] in words or _is_adjective("ال" + role[1])
+
+
+def _definite(token: str) -> str:
+    """A folded word without و and ال (الوزير → وزير)."""
+    token = token[1:] if token.startswith("وال") else token
+    return token[2:] if token.startswith("ال") and len(token) > 3 else token
+
+
+@lru_cache(maxsize=None)
+def _office_titles(office: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_definite(t) for t in title) for title in offices()[office].titles)
+
+
+def person(name: str, role: str | None, published: dt.date | None) -> Person:
+    """The record of someone named, for later titles that refer back to them."""
+    office = office_of(name, published)
+    words = role or (office.office if office else "")
+    return Person(name, tuple(_definite(t) for t in _tokens(words)), office.office if office else None)
+
+
+def _role(p: Person) -> tuple[str | None, str | None]:
+    if p.office:
+        o = offices()[p.office]
+        return o.office, o.org
+    return None, None
+
+
+def role_and_org(name: str, title_words: str, published: dt.date | None) -> tuple[str | None, str | None]:
+    """The office a person held on the date (from the tables), else the title the text gave them; an
+    institution is its own org."""
+    office = office_of(name, published)
+    if office:
+        return office.office, office.org
+    if is_institution(name):
+        return None, None if name == JOINT else name
+    role = title_words.strip("،,: ") or None
+    return role, _org_of_role(role)
+
+
+def _org_of_role(role: str | None) -> str | None:
+    """The body a title names after باسم (المتحدث باسم الخارجية الإيرانية → الخارجية الإيرانية)."""
+    if not role:
+        return None
+    words = role.split()
+    behalf = [k for k, w in enumerate(words) if title_kind(fold_spelling(normalize(w))) == "behalf"]
+    return " ".join(words[behalf[0] + 1:]) or None if behalf else None
+
+
+def _plain_words(mention: str, tokens: list[str], idx: int) -> str:
+    """The words of the mention before token `idx` (the title before a name), as written."""
+    return " ".join(plain(mention).split()[:idx]) if idx > 0 and _only_titles(tokens[:idx]) else ""
+
+
+def _two_governments(tokens: list[str]) -> bool:
+    """Two governments joined by و (واشنطن وبغداد، بغداد وواشنطن) speak together."""
+    if len(tokens) != 2 or not tokens[1].startswith("و"):
+        return False
+    first, second = _single_alias(tokens[0]), _single_alias(tokens[1][1:])
+    return first is not None and second is not None and first != second
+
+
+def _single_alias(token: str) -> str | None:
+    """The canonical institution a one-word alias names (بغداد → الحكومة العراقية), or None."""
+    for k in _aliases_by_first().get(token, ()):
+        a = aliases()[k]
+        if len(a.tokens) == 1 and a.kind == "org":
+            return a.canonical
+    return None
+
+
+def _in_document(tokens: list[str]) -> str | None:
+    """في البيان inside the phrase: the document's noun (the speaker is its author), else None."""
     docs = document_words()
-    return any(a == "في" and b.startswith("ال") and b[2:] in docs for a, b in zip(tokens, tokens[1:]))
+    return next((b[2:] for a, b in zip(tokens, tokens[1:]) if a == "في" and b.startswith("ال") and b[2:] in docs), None)
 
 
 @lru_cache(maxsize=4096)
 def name_words(name: str) -> list[str]:
     """The folded words of a speaker's name (names recur across an article and a corpus)."""
-    return normalize(name).split()
+    return [fold_spelling(t) for t in normalize(name).split()]
 
 
 def _only_titles(tokens: list[str]) -> bool:
-    """Tokens before a name that do not change who it is: titles, nisba adjectives, commas."""
-    titles = _titles()
-    return all(t in titles or t.lstrip("و") in titles or _is_adjective(t) for t in tokens)
+    """Tokens before a name that do not change who it is: titles, nisba adjectives, and after a title head
+    the body it heads (زعيم التيار الصدري مقتدى الصدر، رئيس المخابرات العراقية السابق)."""
+    if all(title_kind(t) or _is_adjective(t) for t in tokens):
+        return True
+    return bool(tokens) and title_kind(tokens[0]) == "head" and all(
+        title_kind(t) or _is_adjective(t) or t.startswith("ال") for t in tokens[1:])
 
 
 def _is_adjective(token: str) -> bool:

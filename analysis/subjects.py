@@ -2,9 +2,9 @@
 
 A subject runs from the word after the cue to the first word that cannot be part of a name or title: a
 preposition, complementizer, time word or demonstrative (`data/subject_stops.csv`, the complementizers of
-`data/complementizers.csv`, and the weekdays, relative days and parts of day of `data/date_words.csv`), a
+`data/complementizers.csv` and the words that block them (دون، رغم), and the weekdays, relative days and parts of day of `data/date_words.csv`), a
 quotation mark or a digit. A comma closes it, unless a name in commas follows (وزير الخارجية الأميركي، أنتوني
-بلينكن، أن…). In وكان X قد قال the subject X stands before the verb.
+بلينكن، أن…). A subject may also stand before its verb (`subject_before`).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def stop_words() -> frozenset[str]:
     time_words = [w for w, k in zip(dates["word"], dates["kind"]) if k in ("weekday", "day", "daypart") and " " not in w]
     sources = [c for c, k in cues.cues().kinds.items() if k == "source" and " " not in c]
     return frozenset(normalize(w) for w in (*lexicons.table("subject_stops")["word"], *time_words, *sources)) \
-        | cues.complementizers("that", "saying")
+        | cues.complementizers("that", "saying", "blocks")
 
 
 def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
@@ -36,16 +36,24 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
     if not tokens:
         return None
     stops = stop_words()
-    taken = []
+    taken, where = [], False
     for k, m in enumerate(tokens[:9]):
         word = m.group()
         bare = word.strip(_CLOSERS)
+        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(tokens, k):
+            taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
+            where = True
+            continue
+        if where and not bare.startswith("ال"):
+            break
         if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789":
             break
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها")))):
             break  # an object (مسعاهما، التزامهما), not a subject
+        if taken and cues.document_noun(bare):
+            break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
-        if word[-1:] in _CLOSERS:
+        if word[-1:] in _CLOSERS and not _initial(word):
             appos = _apposition(tokens, k + 1)
             if appos:
                 taken.extend(appos)
@@ -53,6 +61,31 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
     if not taken:
         return None
     return taken[0].start(), taken[-1].end() - (1 if taken[-1].group()[-1:] in _CLOSERS else 0)
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> frozenset[str]:
+    """Folded words that describe an unnamed source (مسؤول، مصادر), from data/titles.csv."""
+    table = lexicons.table("titles")
+    words = {normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "description"}
+    return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
+
+
+def _described(taken: list[re.Match[str]]) -> bool:
+    """The words so far describe an unnamed source: a description word, then adjectives (مسؤول أمني رفيع)."""
+    first = taken[0].group().strip(_CLOSERS)
+    first = first[1:] if first[:1] == "و" and first[1:] in _descriptions() else first
+    return first in _descriptions() and not any(m.group()[-1:] in _CLOSERS for m in taken)
+
+
+def _definite_after(tokens: list[re.Match[str]], k: int) -> bool:
+    """The word after position k is definite (في السفارة، not في مؤتمر)."""
+    return k + 1 < len(tokens) and tokens[k + 1].group().startswith("ال")
+
+
+def _initial(word: str) -> bool:
+    """An abbreviation's point is not the end of a phrase: د. سعد الحديثي."""
+    return word.endswith(".") and len(word.rstrip(".")) == 1
 
 
 def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
@@ -69,11 +102,87 @@ def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
     return []
 
 
-def subject_before(folded: str, cue_start: int) -> tuple[int, int] | None:
-    """The subject of كان X قد قال: it stands before the verb (folded span)."""
-    lo = max(0, cue_start - 80)
-    before = folded[lo:cue_start]
-    if not before.rstrip().endswith(cues.bare_perfect()):
-        return None  # the cheap test first: the pattern ends with قد
-    k = cues.perfect_subject().search(before)
-    return (lo + k.start("subj"), lo + k.end("subj")) if k else None
+def tokens_between(norm: Normalized, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
+    """The first `n` words of the folded text in [lo, hi), as (start, end, word)."""
+    return [(m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(norm.text, lo, hi), n)]
+
+
+@lru_cache(maxsize=None)
+def stops_of(kind: str) -> frozenset[str]:
+    """Folded words of data/subject_stops.csv of one kind (relative: ما، الذي؛ demonstrative: ذلك)."""
+    table = lexicons.table("subject_stops")
+    return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k == kind)
+
+
+def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a verb that follows it (folded span): الوزير أكد، من جهته، الوزير قال، مستشار الأمن
+    القومي، جيك سوليفان، قال، وكان الكاظمي قد قال. The subject is the words from a clause boundary (the
+    sentence start, a comma, an auxiliary or a particle) to the verb, with no word that cannot be in a name
+    and no complementizer before it in the sentence (… إن بغداد وواشنطن أكدتا is reported speech)."""
+    window = max(lo, cue_start - 160)  # a subject and its apposition; never the whole sentence
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded, window, cue_start)]
+    truncated = window > lo and (window == 0 or not folded[window - 1].isspace())
+    truncated = truncated or len(tokens) > 14
+    if window > lo and tokens and not truncated:
+        truncated = True  # the sentence began before the window: its start is unknown
+    tokens = tokens[-14:]
+    if tokens and tokens[-1][2] in cues.bare_perfect():
+        tokens.pop()  # وكان X قد قال
+    if not tokens or any(":" in w or w.strip(_CLOSERS) in _complements() for _, _, w in tokens):
+        return None
+    segments: list[list[tuple[int, int, str]]] = [[]]
+    for t in tokens:
+        segments[-1].append(t)
+        if t[2][-1:] in "،,":
+            segments.append([])
+    leaders = cues.particles("leader")
+    while len(segments) >= 3 and not segments[-1] and segments[-2][-1][2].strip(_CLOSERS) in leaders:
+        segments = segments[:-2] + [[]]  # X، من جهته، قال: the particle stands between subject and verb
+    if segments[-1]:
+        options = [segments[-1]]
+    elif len(segments) >= 2 and segments[-2]:  # X، قال: a name in commas, perhaps after its title
+        options = ([segments[-3] + segments[-2]] if len(segments) >= 3 and segments[-3] else []) + [segments[-2]]
+    else:
+        return None
+    for option in options:
+        span = _clean_subject(option, truncated and option[0] is tokens[0])
+        if span:
+            return span
+    return None
+
+
+def follows_complementizer(folded: str, lo: int, pos: int) -> bool:
+    """A complementizer (أن، إن، قوله) stands between the sentence start `lo` and `pos` (within 160
+    characters): what follows is inside someone's reported words."""
+    return any(w.strip(_CLOSERS) in _complements() for _, _, w in
+               ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded, max(lo, pos - 160), pos)))
+
+
+@lru_cache(maxsize=1)
+def _complements() -> frozenset[str]:
+    return cues.complementizers("that", "saying", "his_saying")
+
+
+def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, int] | None:
+    """The span of a subject phrase standing before its verb, without the auxiliary or particle that opens
+    it and from a quotation mark on (مصادر خاصة لـ"العربية" → مصادر خاصة), or None."""
+    if cut:
+        return None  # the phrase began before the window: not a clause start
+    leaders = cues.particles("leader", "perfect", "auxiliary")
+    prefixes = cues.affixes()[0]
+    while words and (words[0][2] in leaders or (words[0][2][:1] in prefixes and words[0][2][1:] in leaders)):
+        words = words[1:]
+    stops = stop_words()
+    marked = next((k for k, (_, _, w) in enumerate(words) if has_mark(w)), None)
+    if marked is not None:  # مصادر خاصة لـ "العربية": the name in quotes is where the subject was told
+        words = words[:marked]
+        while words and words[-1][2] in stops:
+            words = words[:-1]
+    if not 1 <= len(words) <= 8:
+        return None
+    for _, _, w in words:
+        bare = w.strip(_CLOSERS)
+        if not bare or bare in stops or (bare[:1] in prefixes and bare[1:] in stops) or bare[:1].isdigit() \
+                or cues.cues().pattern.fullmatch(bare):
+            return None
+    return words[0][0], words[-1][1] - (1 if words[-1][2][-1:] in _CLOSERS else 0)

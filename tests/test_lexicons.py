@@ -119,7 +119,9 @@ def test_every_attribution_verb(row):
 @pytest.mark.parametrize("row", [r for r in rows("cues") if r.kind == "participle"], ids=lambda r: r.cue)
 def test_every_participle_carries_the_speaker(row):
     text = f'وقال فؤاد حسين إن الحوار مستمر، {row.cue} أن "العراق ماض في الحوار مع واشنطن".'
-    assert [s["speaker"] for s in parsed(text)["statements"]] == ["فؤاد حسين"]
+    got = parsed(text)["statements"]  # the reported clause before the participle, then the quotation
+    assert [(s["kind"], s["speaker"]) for s in got] == [("indirect", "فؤاد حسين"), ("statement", "فؤاد حسين")]
+    assert got[0]["text"] == "إن الحوار مستمر"
 
 
 @pytest.mark.parametrize("row", rows("speakers"), ids=lambda r: f"{r.alias}|{r.valid_from}")

@@ -94,7 +94,7 @@ def test_verbs_inside_reported_speech_do_not_change_the_speaker():
     'لكن على "الورق فقط".',
 ])
 def test_scare_quotes_are_terms(text):
-    got = statements(text)
+    got = [s for s in statements(text) if s[1] != "indirect"]  # what is reported around them is not a quotation
     assert got and all(kind == "term" and speaker is None for _, kind, speaker in got)
 
 

@@ -1,0 +1,121 @@
+"""Indirect speech: what a speaker said, reported without quotation marks.
+
+A cue that opened a clause and found its speaker (an `attribution.Attribution`) introduces reported speech
+when a complementizer of `data/complementizers.csv` follows it within a few words: أكد الكاظمي أن …،
+وقالت الحكومة إنها …، مشيراً إلى أن …، وحسب الخارجية فإن …، and عن after the cues marked `about` in
+`data/cues.csv` (أعلن عن …). The statement is the content clause from the complementizer (included) to the
+end of its sentence or to where the next attribution's clause starts (…، مضيفاً أن …). A complementizer
+after بعد، دون، رغم … opens no reported speech (دون أن يعلن). No row is made when a direct quotation (a
+`statement` row) lies in the clause: the quotation already counts what was said.
+
+Only the few words after each cue are searched, never the whole text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from . import cues
+from .attribution import ArticleState, Attribution
+from .quote_marks import Quote
+from .text import Normalized
+
+MAX_GAP = 15  # words between a cue's subject and its complementizer (في مؤتمر صحفي عقده اليوم في بغداد، إن)
+MAX_CHARS = 160  # and at most this many characters
+_TRAILING = " \t.،,؛:!؟?-"
+
+
+def rows(aid: str, text: str, state: ArticleState, found: list[tuple[Attribution, dict]], quotes: list[Quote],
+         statements: list[tuple[int, int]]) -> list[dict]:
+    """The indirect statements of one paragraph: `found` are its attributions (with their sentences) in
+    text order, `quotes` its quotations, `statements` the spans of those that are statements."""
+    out: list[dict] = []
+    starts = [q.start for q in quotes]
+    fold = state.norm.to_folded
+    for k, (a, sent) in enumerate(found):
+        if a.speaker is None or a.content_from is None:
+            continue
+        limit = fold(sent["end"])
+        for b, other in found[k + 1:]:
+            if other["sentence_id"] == sent["sentence_id"] and b.cue_start > a.cue_start:
+                limit = min(limit, max(b.clause_start(state.norm.text), a.content_from))
+                break
+        clause = _clause(state, a, limit, quotes, starts, statements)
+        if clause is None or (out and out[-1]["start"] == clause[0]):
+            continue
+        start, end, rule = clause
+        out.append(_row(aid, sent, text, start, end, rule, a))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _complementizer() -> re.Pattern[str]:
+    """A complementizer as a whole word (أن، إنها، بأن، فإن; عن), tried only in the words after a cue."""
+    words = sorted(cues.complementizers("that", "about"), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)")
+
+
+def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote], starts: list[int],
+            statements: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """(original start, end, rule) of the content clause, or None."""
+    norm = state.norm
+    folded = norm.text
+    window = min(limit, a.content_from + MAX_CHARS)
+    blocks, about = cues.complementizers("blocks"), cues.complementizers("about")
+    first = bisect.bisect_left(starts, norm.to_original(a.content_from))
+    pos = a.content_from
+    while True:
+        m = _complementizer().search(folded, pos, window)
+        if m is None or folded.count(" ", a.content_from, m.start()) > MAX_GAP:
+            return None  # a complementizer further away belongs to something else
+        at, word = m.start(), m.group()
+        pos = m.end()
+        o_s = norm.to_original(at)
+        before = quotes[first:bisect.bisect_left(starts, o_s)]  # between the cue and here, or around here
+        if any((q.start, q.end) in statements for q in before):
+            return None  # the speaker's words are quoted: the quotation counts them
+        if before and o_s < before[-1].end:  # inside a term ("الاستراتيجي"): look after it
+            pos = norm.to_folded(before[-1].end)
+            continue
+        is_about = word in about
+        if is_about and not (a.about and not folded[a.content_from:at].strip(" ،,")):
+            continue  # عن counts only right after a cue that takes it (أعلن عن)
+        if not is_about and _word_before(folded, at) in blocks:
+            continue  # بعد أن، دون أن: not what was said
+        start, end = o_s, _trim(norm, at, limit)
+        if not folded[m.end():norm.to_folded(end)].strip():
+            return None  # nothing said after the complementizer
+        if any(qs < end and qe > start for qs, qe in statements):
+            return None
+        return start, end, "about_clause" if is_about else "that_clause"
+
+
+def _word_before(folded: str, pos: int) -> str:
+    """The folded word that ends right before `pos` (spaces skipped), without punctuation."""
+    end = pos
+    while end > 0 and folded[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not folded[start - 1].isspace():
+        start -= 1
+    return folded[start:end].strip("،,:.")
+
+
+def _trim(norm: Normalized, lo: int, hi: int) -> int:
+    """The original end of the folded span [lo, hi) without trailing spaces and punctuation."""
+    folded = norm.text
+    while hi > lo and folded[hi - 1] in _TRAILING:
+        hi -= 1
+    return norm.to_original(hi)
+
+
+def _row(aid: str, sent: dict, text: str, start: int, end: int, rule: str, a: Attribution) -> dict:
+    clause = text[start:end]
+    speaker = a.speaker
+    return {"article_id": aid, "sentence_id": sent["sentence_id"], "start": start, "end": end, "text": clause,
+            "quote": clause, "kind": "indirect",
+            "speaker": speaker.name, "speaker_role": speaker.role, "speaker_org": speaker.org,
+            "speaker_start": speaker.start, "speaker_end": speaker.end,
+            "speaker_mention": text[speaker.start:speaker.end], "cue": speaker.cue,
+            "attribution": speaker.attribution, "rule": rule}

@@ -1,0 +1,186 @@
+"""How Arabic news attributes speech, construction by construction (issue 14), in sentences written here:
+subject before its verb, names in quotation marks, particles before cues, participles, speech inside
+documents, and collective speakers. Each case says who speaks and how the speaker was found."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.corpus import Article, parse_article
+
+PUB = dt.date(2021, 4, 7)
+
+
+def parsed(text: str, published=PUB) -> list[dict]:
+    return parse_article(Article("t", text, published=published))["statements"]
+
+
+def said(text: str, published=PUB, kinds=("statement", "indirect")) -> list[tuple[str, str, str]]:
+    """(kind, speaker, attribution) of each statement, quoted or reported."""
+    return [(r["kind"], r["speaker"], r["attribution"]) for r in parsed(text, published) if r["kind"] in kinds]
+
+
+# ------------------------------------------------------------------ subject before its verb
+@pytest.mark.parametrize("text, speaker", [
+    ("مستشار الأمن القومي الأميركي، جيك سوليفان، قال في تغريدة: «الحوار مع بغداد يسير في الاتجاه الصحيح».",
+     "جيك سوليفان"),
+    ("والحكومة العراقية أكدت في بيانها أن «القواعد ستبقى تحت سيطرة القوات العراقية وحدها».", "الحكومة العراقية"),
+    ("من جهتها، السفيرة ألينا رومانوسكي قالت إن «بلادها ملتزمة بدعم القوات العراقية».", "ألينا رومانوسكي"),
+    ("وكان الكاظمي قد قال في مقابلة تلفزيونية إن «العراق لا يحتاج إلى قوات قتالية أجنبية».", "مصطفى الكاظمي"),
+    ("وكانت مصادر مطلعة لـ«الصباح» أفادت بأن «الوفد العراقي سيحمل ملف الانسحاب إلى واشنطن».", "مصادر مطلعة"),
+    ("الرئيس العراقي برهم صالح، من جهته، شدد على أن «السيادة خط أحمر لا يمكن تجاوزه».", "برهم صالح"),
+])
+def test_subject_before_its_verb(text, speaker):
+    assert said(text, kinds=("statement",)) == [("statement", speaker, "subject-first")]
+
+
+def test_a_title_before_its_verb_refers_back():
+    text = ("وصل وزير الخارجية العراقي فؤاد حسين إلى واشنطن أمس على رأس وفد رفيع.\n"
+            "الوزير أكد أن «الانسحاب سيكتمل قبل نهاية العام الحالي».")
+    assert said(text, kinds=("statement",)) == [("statement", "فؤاد حسين", "anaphora")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الكاظمي إن بغداد وواشنطن أكدتا «التزامهما بالجدول الزمني المتفق عليه بين البلدين».",
+    "وأضاف الكاظمي أن الحكومة، بكل مؤسساتها، أكدت «التزامها بحماية البعثات الدبلوماسية في بغداد».",
+    "وأوضح الكاظمي أن العراق، الذي عانى طويلا، أكد «رفضه أن يكون ساحة لتصفية الحسابات الإقليمية».",
+])
+def test_a_verb_inside_reported_speech_keeps_the_speaker(text):
+    assert said(text, kinds=("statement",)) == [("statement", "مصطفى الكاظمي", "cue")]
+
+
+# ------------------------------------------------------------------ names in quotation marks
+@pytest.mark.parametrize("text, speaker", [
+    ('وقال "أبو علي العسكري" إن الفصائل "لن تقبل بأي وجود أجنبي على أرض العراق".', "أبو علي العسكري"),
+    ('فيما أشار "أبو فدك" إلى أن "المقاومة ستواصل عملياتها حتى خروج آخر جندي".', "أبو فدك"),
+    ('وقال «أبو آلاء الولائي» إن «الهدنة مع القوات الأجنبية انتهت منذ أسابيع».', "أبو آلاء الولائي"),
+])
+def test_a_name_in_quotation_marks_is_a_name(text, speaker):
+    rows = parsed(text)
+    assert [(r["kind"], r["speaker"]) for r in rows if r["kind"] != "indirect"] == [("term", None), ("statement", speaker)]
+    assert rows[0]["quote"] == speaker
+
+
+def test_a_name_in_quotation_marks_speaks_indirectly_too():
+    rows = parsed('وقال "أبو آلاء الولائي" إن الهدنة مع القوات الأجنبية انتهت.')
+    assert [(r["kind"], r["speaker"], r["text"]) for r in rows] == [
+        ("term", None, '"أبو آلاء الولائي"'), ("indirect", "أبو آلاء الولائي", "إن الهدنة مع القوات الأجنبية انتهت")]
+
+
+def test_a_long_quotation_after_the_cue_is_what_was_said():
+    rows = parsed('وقال الكاظمي "إن الحوار مع واشنطن سيستمر حتى تحقيق أهدافه".')
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("statement", "مصطفى الكاظمي")]
+
+
+# ------------------------------------------------------------------ particles before cues
+@pytest.mark.parametrize("lead", ["كما", "فيما", "إذ", "بينما", "من جانبه،", "من جهته،", "بدوره،", "وقد", "لكن"])
+def test_a_particle_before_a_cue(lead):
+    text = f'وانتهى الاجتماع بعد ساعتين، {lead} قال الكاظمي إن "الحوار حقق أهدافه كاملة في هذه الجولة".'
+    assert said(text, kinds=("statement",)) == [("statement", "مصطفى الكاظمي", "cue")]
+
+
+@pytest.mark.parametrize("cue", ["كما أضاف:", "وأضاف:", "فيما تابع:", "وتابع قائلا:"])
+def test_a_cue_before_a_colon_is_not_a_name(cue):
+    alone = said(f'{cue} "لن نسمح بأن يكون العراق ساحة لتصفية الحسابات".', kinds=("statement",))
+    assert all(speaker is None for _, speaker, _ in alone)
+    text = f'وقال فؤاد حسين إن الحوار مستمر.\n{cue} "لن نسمح بأن يكون العراق ساحة لتصفية الحسابات".'
+    assert said(text, kinds=("statement",)) == [("statement", "فؤاد حسين", "carried")]
+
+
+# ------------------------------------------------------------------ participles
+@pytest.mark.parametrize("text, speaker", [
+    ('تحدث رئيس الوزراء العراقي مصطفى الكاظمي في مؤتمر صحفي اليوم الأربعاء عن ذلك قائلاً: '
+     '"العراق لن يكون منطلقا للاعتداء على أحد".', "مصطفى الكاظمي"),
+    ('واستقبل الرئيس العراقي برهم صالح الوفد الأميركي في بغداد، مؤكداً أن "العراق حريص على علاقات متوازنة".',
+     "برهم صالح"),
+    ('والتقى وزير الخارجية الأميركي أنتوني بلينكن نظيره العراقي في واشنطن، مشيراً إلى أن "الشراكة أعمق من الملف '
+     'الأمني".', "أنتوني بلينكن"),
+])
+def test_a_participle_takes_its_sentences_subject(text, speaker):
+    assert said(text, kinds=("statement",)) == [("statement", speaker, "participle")]
+
+
+def test_a_participle_after_a_cue_in_its_sentence():
+    text = "وأوضح فؤاد حسين أن الحوار مستمر، مشيراً إلى أن الجولة المقبلة ستعقد في واشنطن."
+    got = parsed(text)
+    assert [(r["speaker"], r["attribution"], r["text"]) for r in got] == [
+        ("فؤاد حسين", "cue", "أن الحوار مستمر"),
+        ("فؤاد حسين", "participle", "أن الجولة المقبلة ستعقد في واشنطن")]
+
+
+def test_a_participle_alone_carries_the_previous_speaker():
+    text = 'وقال فؤاد حسين إن الحوار مستمر.\nوانتهت الجلسة مساء، مضيفاً أن "الجولة المقبلة ستعقد في بغداد قريبا".'
+    assert said(text, kinds=("statement",)) == [("statement", "فؤاد حسين", "carried")]
+
+
+# ------------------------------------------------------------------ speech inside a document
+@pytest.mark.parametrize("text, speaker", [
+    ("وألقى الكاظمي كلمة أمام البرلمان جاء فيها أن «العراق يرفض أن يكون ساحة للصراعات الإقليمية».",
+     "مصطفى الكاظمي"),
+    ("وأصدرت وزارة الخارجية العراقية بياناً مساء أمس.\n"
+     'وجاء في البيان أن "الحكومة ماضية في تنفيذ التزاماتها الدولية كاملة".', "وزارة الخارجية العراقية"),
+    ("وجاء في بيان صادر عن وزارة الدفاع البريطانية أن «القوات نفذت ضربات جوية على مواقع التنظيم».",
+     "وزارة الدفاع البريطانية"),
+    ("وجاء ذلك في بيان لوزارة الخارجية العراقية أكدت فيه أن «الحكومة ترفض أي اعتداء على البعثات».",
+     "وزارة الخارجية العراقية"),
+])
+def test_speech_inside_a_document(text, speaker):
+    assert said(text, kinds=("statement",)) == [("statement", speaker, "document")]
+
+
+def test_speech_inside_a_document_reported_indirectly():
+    text = "وألقى الكاظمي كلمة أمام البرلمان جاء فيها أن العراق يرفض أن يكون ساحة للصراعات الإقليمية."
+    got = parsed(text)
+    assert [(r["kind"], r["speaker"], r["attribution"], r["text"]) for r in got] == [
+        ("indirect", "مصطفى الكاظمي", "document", "أن العراق يرفض أن يكون ساحة للصراعات الإقليمية")]
+
+
+def test_a_document_word_ends_the_subject():
+    got = parsed("وأصدرت وزارة الدفاع البريطانية بياناً أكدت فيه أن «قواتها لن تغادر العراق قبل نهاية المهمة».")
+    assert [(r["speaker"], r["speaker_mention"]) for r in got] == [("وزارة الدفاع البريطانية", "وزارة الدفاع البريطانية")]
+
+
+def test_according_to_the_statement_is_its_issuer():
+    text = ("وأصدرت السفارة الأميركية في بغداد بياناً أمس.\n"
+            "وبحسب البيان، فإن الجانبين اتفقا على عقد جولة جديدة في الخريف.")
+    got = parsed(text)
+    assert [(r["kind"], r["speaker"], r["attribution"]) for r in got] == [
+        ("indirect", "السفارة الأمريكية", "document")]
+
+
+@pytest.mark.parametrize("text, speaker, attribution", [
+    ("ووفق ما نقلته وكالة الأنباء العراقية، فإن اللجان الفنية ستجتمع الأسبوع المقبل.", "وكالة الأنباء العراقية",
+     "reported"),
+    ("وبحسب ما أفادت وزارة الخارجية العراقية، فإن الجولة المقبلة ستعقد في بغداد.", "وزارة الخارجية العراقية", "cue"),
+    ("ونقلت الوكالة عن فؤاد حسين قوله إن الحوار سيتواصل حتى تحقيق أهدافه.", "فؤاد حسين", "reported"),
+])
+def test_reported_through_an_agency(text, speaker, attribution):
+    assert said(text) == [("indirect", speaker, attribution)]
+
+
+def test_a_tweet_and_an_interview():
+    tweet = 'وكتب بلينكن في تغريدة: "سعدت بلقاء نظيري العراقي اليوم في واشنطن".'
+    assert said(tweet) == [("statement", "أنتوني بلينكن", "cue")]
+    interview = 'وقال الكاظمي في مقابلة مع قناة "الحرة" إن "القرار بيد العراقيين وحدهم دون سواهم".'
+    rows = parsed(interview)
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("term", None), ("statement", "مصطفى الكاظمي")]
+
+
+# ------------------------------------------------------------------ collective speakers
+@pytest.mark.parametrize("text", [
+    'وأكد البلدان أن "الحوار الاستراتيجي سيتواصل في الأشهر المقبلة".',
+    "واتفق الجانبان على أن تعقد الجولة المقبلة في بغداد.",
+    "وأقر الطرفان بأن الطريق إلى اتفاق نهائي ما زال طويلا.",
+    "وأكدت واشنطن وبغداد أن المهمة القتالية انتهت.",
+    "وذكرت الحكومتان العراقية والأمريكية أن اللجان ستجتمع الشهر المقبل.",
+    'وقالت حكومتا البلدين إن "التعاون سيتواصل في مجالات الطاقة والصحة والتعليم".',
+    "العاصمتان، في بيان مشترك، أن التعاون الأمني سيتواصل.",
+])
+def test_the_two_parties_speak_as_the_joint_statement(text):
+    got = said(text)
+    assert len(got) == 1 and got[0][1:] == ("البيان المشترك", "joint"), got
+
+
+def test_one_government_is_not_the_joint_statement():
+    assert said("وأكدت بغداد أن المهمة القتالية انتهت.") == [("indirect", "الحكومة العراقية", "cue")]
