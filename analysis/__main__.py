@@ -112,7 +112,7 @@ def gold_draft(source: str, out: Path) -> int:
     write_lines(lines, out)
     print(f"Wrote a DRAFT of {len(lines)} articles to {out}: what the parser found, not gold. Correct every "
           "line against its text (add what is missing, delete false alarms, fix values, fill each troop "
-          "figure's kind), then delete its \"draft\" key; read_gold refuses lines that still have it.")
+          "figure's kind and any force left null), then delete its \"draft\" key; read_gold refuses lines that still have it.")
     return 0
 
 

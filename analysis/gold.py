@@ -317,7 +317,7 @@ def _middle_month(year: int, first: int, months: int) -> tuple[dt.date, dt.date,
 def draft_lines(corpus) -> list[dict]:
     """One draft gold line per corpus article, from its parsed frames: a starting point a person corrects
     against the text (adds what the parser missed, deletes its false alarms, fixes values, fills each
-    troop figure's `kind`), never gold as it stands. Each line carries "draft": true, which `read_gold`
+    troop figure's `kind`, and its `force` where the parser could not tell), never gold as it stands. Each line carries "draft": true, which `read_gold`
     refuses until the person deletes it."""
     by_article = {name: dict(tuple(getattr(corpus, name).groupby("article_id", sort=False)))
                   for name in FACT_FRAMES}
@@ -353,7 +353,9 @@ def _draft_date(r) -> dict:
 def _draft_troop(r) -> dict:
     high = getattr(r, "value_max", None)
     return _span(r) | {"value": float(r.value), "value_max": None if pd.isna(high) else float(high),
-                       "unit": r.unit, "force": r.force, "country": _none(r.country), "kind": None}
+                       "unit": r.unit if r.unit in TROOP_UNITS else None,
+                       "force": r.force if r.force in TROOP_FORCES else None,  # the parser's "unknown": to fill
+                       "country": _none(r.country), "kind": None}
 
 
 def _span(r) -> dict:
