@@ -69,8 +69,6 @@ def run_notebooks(timeout: int = 120) -> int:
 
 def evaluate(source: str, gold_path: str, n_errors: int, out: Path | None, on_bad_lines: str) -> int:
     """Print the scores of the corpus at `source` against the gold file, the problems, the first errors."""
-    import pandas as pd
-
     import analysis
 
     try:
@@ -87,15 +85,22 @@ def evaluate(source: str, gold_path: str, n_errors: int, out: Path | None, on_ba
     if n_errors:
         print(f"\nFirst {min(n_errors, len(ev.errors))} of {len(ev.errors)} errors:")
         for e in ev.errors.head(n_errors).itertuples():
-            where = "" if pd.isna(e.start) else f" {e.start}-{e.end} «{e.text}»"
-            print(f"  {e.article_id} {e.fact} {e.error}:{where}\n    gold: {e.gold}   predicted: {e.predicted}"
-                  f"\n    …{e.context}…")
+            print(format_error(e))
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for name in ("scores", "errors", "problems"):
             getattr(ev, name).to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
         print(f"\nWrote scores.csv, errors.csv and problems.csv to {out}/")
     return 0
+
+
+def format_error(e) -> str:
+    """One row of Evaluation.errors as printed: what, where, both values, the context."""
+    import pandas as pd
+
+    where = "" if pd.isna(e.start) else f" {e.start}-{e.end} «{e.text}»"
+    gold, predicted = ("-" if pd.isna(v) else v for v in (e.gold, e.predicted))
+    return f"  {e.article_id} {e.fact} {e.error}:{where}\n    gold: {gold}   predicted: {predicted}\n    …{e.context}…"
 
 
 def format_scores(scores) -> str:
@@ -112,7 +117,8 @@ def gold_draft(source: str, out: Path) -> int:
     write_lines(lines, out)
     print(f"Wrote a DRAFT of {len(lines)} articles to {out}: what the parser found, not gold. Correct every "
           "line against its text (add what is missing, delete false alarms, fix values, fill each troop "
-          "figure's kind and any force left null), then delete its \"draft\" key; read_gold refuses lines that still have it.")
+          "figure's kind and any force left null), then delete its \"draft\" key; read_gold refuses "
+          "lines that still have it.")
     return 0
 
 

@@ -21,7 +21,8 @@ from typing import Callable
 
 import pandas as pd
 
-from .gold import FACT_FRAMES, PREDICTED_KINDS, STATEMENT_KINDS, Gold, GoldArticle, problems_frame, read_gold, sha256
+from .gold import (FACT_FRAMES, PREDICTED_KINDS, STATEMENT_KINDS, Gold, GoldArticle, problems_frame, read_gold,
+                   sha256)
 from .text import normalize
 
 __all__ = ["Evaluation", "evaluate", "read_gold", "same_speaker"]
@@ -62,9 +63,9 @@ class Matching:
 
 
 def evaluate(corpus, gold: Gold | str | Path) -> Evaluation:
-    """Score `corpus` (a `Corpus`) against `gold` (from `read_gold`, or the path of a gold file). Gold articles the corpus lacks, whose
-    text's sha256 differs from the gold line's, or whose spans do not hold their text, are `problems`,
-    never scored; corpus articles the gold does not name are not scored."""
+    """Score `corpus` (a `Corpus`) against `gold` (from `read_gold`, or the path of a gold file). Gold
+    articles the corpus lacks, whose text's sha256 differs from the gold line's, or whose spans do not
+    hold their text, are `problems`, never scored; corpus articles the gold does not name are not scored."""
     if not isinstance(gold, Gold):
         gold = read_gold(gold)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
@@ -102,8 +103,8 @@ def evaluate(corpus, gold: Gold | str | Path) -> Evaluation:
     for col in ("n_articles", "n_gold", "n_predicted", "true_positives"):
         scores[col] = scores[col].astype("int64")
     errors_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
-    for col in ("start", "end"):
-        errors_frame[col] = errors_frame[col].astype("Int64")
+    for col in ERROR_COLUMNS:
+        errors_frame[col] = errors_frame[col].astype("Int64" if col in ("start", "end") else "string")
     return Evaluation(scores, errors_frame, problems_frame(problems))
 
 
@@ -118,7 +119,8 @@ def _unusable(g: GoldArticle, text: str | None) -> str | None:
 
 
 def _problem(gold: Gold, g: GoldArticle, reason: str) -> dict:
-    return {"path": gold.path, "row": g.line, "article_id": g.article_id, "severity": "error", "reason": reason}
+    return {"path": g.path or gold.path, "row": g.line, "article_id": g.article_id, "severity": "error",
+            "reason": reason}
 
 
 def _by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
@@ -231,7 +233,9 @@ class _Tally:
         precision = self.tp / self.predicted if self.predicted else math.nan
         recall = self.tp / self.gold if self.gold else math.nan
         f1 = (0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall))
-        speaker = (self.speakers_right / self.tp if self.tp else math.nan) if fact.startswith("statements") else math.nan
+        speaker = math.nan
+        if fact.startswith("statements") and self.tp:
+            speaker = self.speakers_right / self.tp
         return {"fact": fact, "n_articles": self.articles, "n_gold": self.gold, "n_predicted": self.predicted,
                 "true_positives": self.tp, "precision": precision, "recall": recall, "f1": f1,
                 "speaker_accuracy": speaker}

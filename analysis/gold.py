@@ -39,6 +39,7 @@ class GoldArticle:
     sha256: str
     line: int
     annotated: frozenset[str]
+    path: str = ""  # the gold file the line is in
     published: dt.date | None = None
     outlet: str | None = None
     statement_kinds: tuple[str, ...] = STATEMENT_KINDS
@@ -101,7 +102,7 @@ def read_gold(path: str | Path, on_bad_lines: str = "error") -> Gold:
         if not line.strip():
             continue
         try:
-            article = parse_line(line, number)
+            article = parse_line(line, number, str(path))
             if article.article_id in seen:
                 raise BadLine(f"duplicate article_id {article.article_id!r} (first on line {seen[article.article_id]})")
         except BadLine as err:
@@ -117,6 +118,25 @@ def read_gold(path: str | Path, on_bad_lines: str = "error") -> Gold:
         for p in problems:
             warnings.warn(f"{path} line {p['row']}: {p['reason']} (line skipped)", stacklevel=2)
     return Gold(str(path), articles, problems_frame(problems))
+
+
+def concat(golds: list[Gold]) -> Gold:
+    """Several gold files as one: their articles in order; an article_id a previous file already holds
+    is a problem (the later line is not used), like a duplicate within one file."""
+    articles, problems, seen = [], [g.problems for g in golds], {}
+    for gold in golds:
+        for a in gold.articles:
+            if a.article_id in seen:
+                first = seen[a.article_id]
+                problems.append(problems_frame([{"path": a.path, "row": a.line, "article_id": a.article_id,
+                                                 "severity": "error", "reason": f"duplicate article_id "
+                                                 f"{a.article_id!r} (first in {first.path} line {first.line})"}]))
+                continue
+            seen[a.article_id] = a
+            articles.append(a)
+    frames = [p for p in problems if len(p)]
+    return Gold(", ".join(g.path for g in golds), articles,
+                pd.concat(frames, ignore_index=True) if frames else problems_frame([]))
 
 
 def problems_frame(problems: list[dict]) -> pd.DataFrame:
@@ -136,7 +156,7 @@ def _id_of(line: str) -> str | None:
     return aid if isinstance(aid, str) else None
 
 
-def parse_line(line: str, number: int = 0) -> GoldArticle:
+def parse_line(line: str, number: int = 0, path: str = "") -> GoldArticle:
     """The GoldArticle of one line; raises BadLine with the reason when the line cannot be used."""
     try:
         value = json.loads(line)
@@ -172,7 +192,7 @@ def parse_line(line: str, number: int = 0) -> GoldArticle:
         if not isinstance(value[name], list):
             raise BadLine(f"{name} must be a list (an empty list: none in this article)")
         facts[name] = [_fact(name, fact, i) for i, fact in enumerate(value[name])]
-    return GoldArticle(aid, digest.lower(), number, frozenset(annotated), published, outlet, tuple(kinds), facts)
+    return GoldArticle(aid, digest.lower(), number, frozenset(annotated), path, published, outlet, tuple(kinds), facts)
 
 
 def _fact(name: str, fact, i: int) -> dict:
@@ -317,8 +337,8 @@ def _middle_month(year: int, first: int, months: int) -> tuple[dt.date, dt.date,
 def draft_lines(corpus) -> list[dict]:
     """One draft gold line per corpus article, from its parsed frames: a starting point a person corrects
     against the text (adds what the parser missed, deletes its false alarms, fixes values, fills each
-    troop figure's `kind`, and its `force` where the parser could not tell), never gold as it stands. Each line carries "draft": true, which `read_gold`
-    refuses until the person deletes it."""
+    troop figure's `kind`, and its `force` where the parser could not tell), never gold as it stands.
+    Each line carries "draft": true, which `read_gold` refuses until the person deletes it."""
     by_article = {name: dict(tuple(getattr(corpus, name).groupby("article_id", sort=False)))
                   for name in FACT_FRAMES}
     empty = {name: getattr(corpus, name).iloc[0:0] for name in FACT_FRAMES}

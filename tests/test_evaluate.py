@@ -7,6 +7,7 @@ import datetime as dt
 import importlib.util
 import json
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,7 +17,7 @@ from analysis import dates as dates_mod, quotes, rounds as rounds_mod, troops as
 from analysis.__main__ import main
 from analysis.corpus import ARTICLE_COLUMNS, Corpus
 from analysis.evaluate import ERROR_COLUMNS, SCORE_COLUMNS, fold_speaker, same_speaker
-from analysis.gold import period, sha256
+from analysis.gold import concat, period, sha256
 from conftest import FIXTURES, ROOT
 
 TEXT = ("أعلنت وزارة الدفاع في بيان مساء الأحد أن نحو 2500 جندي سيبقون حتى نهاية العام. "
@@ -68,6 +69,14 @@ def corpus_of(*articles: dict, troop_columns: tuple[str, ...] = ()) -> Corpus:
     built["rounds"]["round"] = built["rounds"]["round"].astype("Int64")
     empty = pd.DataFrame()
     return Corpus(**built, sentences=empty, themes=empty, problems=empty)
+
+
+def load_script(name: str):
+    """A script of benchmarks/ as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def predicted(text: str, piece: str, nth: int = 0, **values) -> dict:
@@ -418,7 +427,8 @@ def test_published_is_one_fact_per_article(tmp_path, want, got, counts, error):
     assert (s["n_gold"], s["n_predicted"], s["true_positives"], s["n_articles"]) == (*counts, 1)
     assert ev.errors["error"].tolist() == ([error] if error else [])
     if error:
-        assert (ev.errors["gold"][0], ev.errors["predicted"][0]) == (want, got)
+        values = [None if pd.isna(v) else v for v in (ev.errors["gold"][0], ev.errors["predicted"][0])]
+        assert values == [want, got]
         assert ev.errors["context"][0] == TEXT[:80]
 
 
@@ -544,16 +554,9 @@ def test_a_gold_draft_is_the_parse_and_must_be_corrected_before_use(tmp_path, fo
 
 
 # ------------------------------------------------------------------ the seeds
-def seed_gold_builder():
-    spec = importlib.util.spec_from_file_location("seed_gold", ROOT / "benchmarks" / "seed_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_seed_gold_is_what_its_builder_makes():
     committed = [json.loads(x) for x in (FIXTURES / "seed_gold.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert committed == seed_gold_builder().build()
+    assert committed == load_script("seed_gold").build()
 
 
 # The seeds' figures the current code gives (benchmarks/fidelity.py prints them). Below 1.0: the gold
@@ -581,3 +584,37 @@ def test_the_seeds_exact_figures(seeds):
         ("003_a90dff76a33d4385", "rounds", "miss", "الجولة الأخيرة"),
         ("003_a90dff76a33d4385", "rounds", "miss", "جولة أخيرة"),
     ]
+
+
+# ------------------------------------------------------------------ several gold files, benchmarks/fidelity.py
+
+def test_gold_files_concatenate_and_a_repeated_article_is_a_problem(tmp_path):
+    first = write_gold(tmp_path, [gold_line("a1", TEXT, rounds=[])], name="one.gold.jsonl")
+    second = write_gold(tmp_path, [gold_line("a2", TEXT, rounds=[]), gold_line("a1", TEXT, rounds=[])],
+                        name="two.gold.jsonl")
+    gold = concat([analysis.read_gold(first), analysis.read_gold(second)])
+    assert [(a.article_id, Path(a.path).name) for a in gold.articles] == [("a1", "one.gold.jsonl"),
+                                                                          ("a2", "two.gold.jsonl")]
+    (problem,) = gold.problems.itertuples()
+    assert Path(problem.path).name == "two.gold.jsonl" and problem.row == 2
+    assert f"first in {first} line 1" in problem.reason
+
+
+def test_fidelity_scores_the_seeds_and_every_pair_of_a_dev_folder(tmp_path, capsys):
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    for name, aid in (("p1", "x1"), ("p2", "x2")):
+        (dev / f"{name}.articles.jsonl").write_text(json.dumps({"id": aid, "text": ARTICLE}, ensure_ascii=False)
+                                                    + "\n", encoding="utf-8")
+        write_gold(dev, [gold_line(aid, ARTICLE, rounds=[fact(ARTICLE, "الجولة الثالثة", round=3)])],
+                   name=f"{name}.gold.jsonl")
+    (dev / "p3.articles.jsonl").write_text("", encoding="utf-8")
+    assert load_script("fidelity").main(["--dev", str(dev), "--errors", "3"]) == 0
+    printed = capsys.readouterr().out
+    assert "== seeds (tests/fixtures/seed_gold.jsonl): 5 articles parsed" in printed
+    assert "== development part p1" in printed and "== development part p2" in printed
+    assert f"== development set ({dev}, 2 file pair(s)): 2 articles parsed" in printed
+    assert "p3.articles.jsonl: no p3.gold.jsonl beside it, not scored" in printed
+    table = printed.split("== development set")[1]
+    rounds_row = next(line.split() for line in table.splitlines() if line.strip().startswith("rounds"))
+    assert rounds_row[1:3] == ["2", "2"]  # two articles, two gold round mentions
