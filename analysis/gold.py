@@ -192,6 +192,9 @@ def parse_line(line: str, number: int = 0, path: str = "") -> GoldArticle:
         if not isinstance(value[name], list):
             raise BadLine(f"{name} must be a list (an empty list: none in this article)")
         facts[name] = [_fact(name, fact, i) for i, fact in enumerate(value[name])]
+    for i, f in enumerate(facts.get("statements", [])):
+        if f["kind"] not in kinds:
+            raise BadLine(f"statements[{i}] is {f['kind']} but statement_kinds lists only {', '.join(kinds)}")
     return GoldArticle(aid, digest.lower(), number, frozenset(annotated), path, published, outlet, tuple(kinds), facts)
 
 

@@ -148,6 +148,8 @@ BAD_LINES = {
     "typo key": (bad(lambda g: g.update(statments=g.pop("statements"))), "did you mean 'statements'"),
     "published": (bad(lambda g: g.update(published="April 2021")), "published must be null or a date"),
     "draft": (bad(lambda g: g.update(draft=True)), "draft"),
+    "kinds": (bad(lambda g: g.update(statement_kinds=["indirect"])), "statement_kinds lists only indirect"),
+    "no kinds": (bad(lambda g: g.update(statement_kinds=[])), "statement_kinds must be"),
 }
 
 
