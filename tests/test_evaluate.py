@@ -15,7 +15,8 @@ import pytest
 import analysis
 from analysis import dates as dates_mod, quotes, rounds as rounds_mod, troops as troops_mod
 from analysis.__main__ import main
-from analysis.corpus import ARTICLE_COLUMNS, Corpus
+from analysis.corpus import Corpus
+from analysis.schema import ARTICLES, names
 from analysis.evaluate import ERROR_COLUMNS, SCORE_COLUMNS, fold_speaker, same_speaker
 from analysis.gold import concat, period, sha256
 from conftest import FIXTURES, ROOT
@@ -61,7 +62,7 @@ def corpus_of(*articles: dict, troop_columns: tuple[str, ...] = ()) -> Corpus:
         for name in ("dates", "troops", "rounds", "statements"):
             for row in a.get(name, []):
                 frames[name].append({"article_id": a["article_id"], "text": a["text"][row["start"]:row["end"]], **row})
-    columns = {"articles": ARTICLE_COLUMNS, "dates": dates_mod.COLUMNS, "troops": [*troops_mod.COLUMNS, *troop_columns],
+    columns = {"articles": names(ARTICLES), "dates": dates_mod.COLUMNS, "troops": [*troops_mod.COLUMNS, *troop_columns],
                "rounds": rounds_mod.COLUMNS, "statements": quotes.COLUMNS}
     built = {n: pd.DataFrame(rows, columns=columns[n]) for n, rows in frames.items()}
     built["articles"]["published"] = pd.to_datetime(built["articles"]["published"])
