@@ -4,7 +4,8 @@ A number counts only in a troop context (`data/troop_words.csv`): a troop noun a
 a partitive (60% من قوات التحالف), or a head noun before it (عديد الجنود … إلى 2500). Casualty
 contexts (قتلى، مصرع) and numbers inside date expressions are not troop figures. The force comes from
 `data/forces.csv` (nearest mention in the figure's phrase, then in its sentence), the country from
-`data/countries.csv`, and `as_of` from the nearest date in the same sentence.
+`data/countries.csv`, and `as_of` from the nearest date in the figure's clause (`clauses`), else in its
+sentence.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
+from .clauses import clause_around, clause_end, nearest_date
 from .registry import extractor
 from .schema import names, schema
 from .dates import period_end
@@ -31,6 +33,7 @@ COLUMNS = names(SCHEMA)
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
+    """Each kind of `data/troop_words.csv` as one alternation of its folded words."""
     table = lexicons.table("troop_words")
     kinds = {k: [normalize(w) for w in g["word"]] for k, g in table.groupby("kind")}
     return {k: trie_pattern(v) for k, v in kinds.items()}
@@ -42,8 +45,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "noun": re.compile(rf"^\s*(?:من\s+)?(?:ال)?(?:{lx['noun']})(?!\w)"),
         "partitive": re.compile(rf"^\s*من\s+(?:ال)?(?:{lx['partitive']})(?!\w)"),
-        "head": re.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{lx['head']})\s+(?:ال)?(?:قوات|قواتها|جنود|الجنود|العسكريين|القوات)"
-                           rf"(?:\s+\S+){{0,6}}?\s+(?:الي|الى|من|عند|نحو|ب|حوالي|ليصل\s+الي)\s*$"),
+        "head": re.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{lx['head']})\s+(?:ال)?(?:{lx['head_noun']})"
+                           rf"(?:\s+\S+){{0,6}}?\s+(?:{lx['head_link']})\s*$"),
+        # after a figure introduced by a head noun (عديد الجنود … إلى 2500) only the end of the clause, a
+        # conjunction or one of the `follower` words may follow: "إلى 20 هجوماً" is a count of something else
+        "follower": re.compile(rf"^\s*(?:$|[،,.؛;:)\-–]|(?:{lx['follower']})(?!\w)|و)"),
         "approx_before": re.compile(rf"(?:^|\s)(?:{lx['approx']})\s*$"),
         "approx_after": re.compile(r"^\s*(?:[^\s،,.]+\s+){0,2}تقريبا(?!\w)"),
         "casualty": re.compile(rf"(?<!\w)[وبل]?(?:{lx['casualty']})(?!\w)"),
@@ -101,7 +107,7 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
         span_start = s - (len(folded[max(fs, s - 25):s]) - approx.start()) if approx else s
         span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
         o_s, o_e = norm.span(span_start, phrase_end)
-        cs, ce = _clause(folded, s, fs, fe)
+        cs, ce = clause_around(folded, s, fs, fe)
         as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), by_start, starts, published,
                                          folded[cs:ce], pats, "clause")
         if as_of is None:
@@ -129,39 +135,23 @@ def _context(folded: str, s: int, e: int, fs: int, fe: int, pats) -> tuple[str, 
         m = pats[rule].match(after)
         if m:
             return rule, e + m.end()
-    if pats["head"].search(before) and _FOLLOWER.match(after):
+    if pats["head"].search(before) and pats["follower"].match(after):
         return "head", e
     return None
 
 
-# After a figure introduced by a head noun (عديد الجنود … إلى 2500) only a preposition, a conjunction
-# or the end of the clause may follow: "إلى 20 هجوماً" is a count of something else.
-_FOLLOWER = re.compile(r"^\s*(?:$|[،,.؛;:)\-–]|(?:في|من|خلال|بحلول|مع|بعد|قبل|حتي|الي|عند|فقط|تقريبا|بينهم|منهم|"
-                       r"جندي|عسكري)(?!\w)|و)")
-
-
 def _force(folded: str, s: int, phrase_end: int, fs: int, fe: int) -> str:
     """US / coalition / other from the figure's own phrase, then the words before it, then the sentence."""
-    clause_end = _clause_end(folded, phrase_end, fe)
-    for start, end in ((s, clause_end), (max(fs, s - 60), s), (fs, fe)):
+    for start, end in ((s, clause_end(folded, phrase_end, fe)), (max(fs, s - 60), s), (fs, fe)):
         tag = _first(folded, "forces", start, end)
         if tag:
             return tag
     return "unknown"
 
 
-_CLAUSE_END = re.compile(r"[،,؛;.]|\s(?:بينهم|بينما|فيما|في حين)\s")
-
-
-def _clause_end(folded: str, pos: int, fe: int) -> int:
-    m = _CLAUSE_END.search(folded, pos, fe)
-    return m.start() if m else fe
-
-
 def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
     """The country the figure is for: one named in its clause, Iraq if the sentence names Iraq at all."""
-    clause_start = max(folded.rfind(c, fs, s) for c in "،,؛") + 1 if any(c in folded[fs:s] for c in "،,؛") else fs
-    clause = _first(folded, "countries", clause_start, _clause_end(folded, s, fe))
+    clause = _first(folded, "countries", *clause_around(folded, s, fs, fe))
     if clause and clause != "Iraq":
         return clause
     tags = {tag for tag, _ in _tagged("countries").finditer(folded, fs, fe)}
@@ -186,23 +176,11 @@ def _main_country(folded: str) -> str | None:
     return best[0] if best[1] else None
 
 
-_CLAUSE_CUT = re.compile(r"[،,؛;]|\s(?:بعد ان|بينما|فيما|في حين|بعدما)\s")
-
-
-def _clause(folded: str, s: int, fs: int, fe: int) -> tuple[int, int]:
-    """Folded span of the clause around position `s` within the sentence folded[fs:fe]."""
-    cuts = [m.end() for m in _CLAUSE_CUT.finditer(folded, fs, s)]
-    after = _CLAUSE_CUT.search(folded, s, fe)
-    return (cuts[-1] if cuts else fs), (after.start() if after else fe)
-
-
 def _as_of(pos: int, clause: tuple[int, int], by_start: list[dict], starts: list[int], published,
            folded_clause: str, pats, where: str):
     """The nearest resolved date in the span `clause`, else the publication date for a present marker."""
-    lo, hi = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
-    inside = [d for d in by_start[lo:hi] if d["date"] is not None]
-    if inside:
-        d = min(inside, key=lambda d: abs(d["start"] - pos))
+    d = nearest_date(pos, *clause, by_start, starts)
+    if d is not None:
         return d["date"], period_end(d["date"], d["precision"], d["qualifier"]), f'date in the {where}: "{d["text"]}"'
     if published is not None and pats["present"].search(folded_clause):
         return published, published, f"present-time marker in the {where}: publication date"
