@@ -47,9 +47,6 @@ TROOP_KINDS = {
 # Facts docs/gold.md asks for that the seed fixtures (written before it) leave out: (frame, fixture-like
 # row); each is located in the text like a fixture row and listed in the report of the commit adding it.
 ADDED = [
-    # «الجولة الأخيرة» when the article means a numbered round: the fourth, which Kadhimi travels to
-    ("rounds", {"article_id": "003_a90dff76a33d4385", "text": "الجولة الأخيرة", "round": "4",
-                "source": "لإجراء الجولة الأخيرة من المباحثات"}),
     # the same round in the linked headline whose "2008" seed_dates.csv lists
     ("rounds", {"article_id": "003_a90dff76a33d4385", "text": "جولة أخيرة", "round": "4",
                 "source": "الحوار الاستراتيجي مع الولايات المتحدة: جولة أخيرة وجدولة واضحة"}),
