@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.dates import _patterns, find_dates, parse_date, scan
+from analysis.dates import find_dates, parse_date, scan, scan_whole
 from analysis.text import normalize_spans
 
 PUB = dt.date(2021, 4, 7)  # a Wednesday
@@ -134,5 +134,5 @@ def test_scanning_in_trigger_windows_finds_what_a_whole_text_scan_finds(text, pu
     """`scan` runs each rule only near the words it needs; the dates must be those of running every rule
     over the whole text."""
     norm = normalize_spans(text)
-    whole = [(name, m) for name, pattern in _patterns() for m in pattern.finditer(norm.text)]
+    whole = scan_whole(norm)
     assert find_dates(text, published, norm, whole) == find_dates(text, published, norm, scan(norm))
