@@ -1,22 +1,47 @@
-"""Date expressions in Arabic news text: absolute, numeric, English and relative, with spans.
+"""Date expressions in Arabic news text, with spans and the periods they mean (issue 13).
 
-Both month-name families (يناير… and كانون الثاني…) and their pairings (يونيو/حزيران, كانون الثاني يناير)
-come from `data/months.csv`; weekday names, relative modifiers (الماضي، المقبل، الجاري) and part-of-period
-qualifiers (مطلع، منتصف، نهاية) from `data/date_words.csv`. Relative expressions are resolved against the
-article's publication date and left unresolved (NaT) when there is none.
+Each form of expression is a rule record of `analysis.date_rules` (pattern, trigger words, resolver, core
+groups), its words rows of `data/*.csv` with sources; two neighbouring expressions that are one (a weekday
+and its date, a Hijri date and its Gregorian one, the ends of a range) are joined by `analysis.date_joins`.
+This module finds them: trigger words, windows, overlaps, rows.
 
-`date` is the first day of the period the expression names (a week's is its Monday); a qualifier
-narrows the period to a third of a month (days 1, 11, 21) or of a year (January, May, September) and is
-reported in `qualifier`.
+Conventions (the annotation guide, docs/gold.md):
+
+- The span is the expression without a leading preposition or proclitic (في، منذ، و، ب), with its modifier
+  (الماضي), its weekday when one stands beside its date («الأحد 25 تموز» is one date), and the Gregorian
+  date given beside a Hijri one. An offset or span from the publication date keeps its head word
+  («قبل أسبوعين»، «خلال الأشهر الستة المقبلة»).
+- `period_start`/`period_end`: the period the text means (inclusive, Gregorian). `precision`: day, week,
+  month, quarter, half, season or year. `date`: the point a chart uses (`analysis.periods`): a day itself,
+  a week its Monday, a month its 1st, a year 1 January; a part-of-period word (مطلع، منتصف، نهاية; the
+  `qualifier` early/mid/late) narrows a month to days 1–10/11–20/21–end (points 1st/15th/25th) and a year
+  to Jan–Apr/May–Aug/Sep–Dec (points 1 Jan/1 Jul/1 Dec): «نهاية العام» is 1 Sep–31 Dec, point 1 Dec;
+  a quarter, half or season points at the 1st of its middle month; a range or a span its start.
+- Relative expressions are resolved against the publication date; without one, `date` and the period are
+  empty (NaT) and `relative` is True.
+- Direction (`analysis.tense`): a bare weekday, month, day of a month or quarter in a report of what happened
+  is the latest one that has begun by the publication date (the publication day's own weekday is that
+  day); in a future clause (سـ، سوف، لن، من المقرر) the first one that has not ended by it. With a modifier
+  it is the one before (الماضي) or after (المقبل) the publication date's, or that one (الجاري).
+- Offsets (قبل أسبوعين، منذ ثلاثة أيام، بعد شهرين) are the day that many units from the publication date,
+  `precision` the unit counted in; spans (الأشهر الستة المقبلة، العامين الماضيين) run from or to the
+  publication date; «خلال ثلاثة أشهر»، «في غضون أسبوع» are a span from it only in a future clause (in a
+  report they are a duration). Uncounted spans (الأشهر المقبلة، قبل أيام) and durations (لمدة ثلاث سنوات)
+  are no dates.
+- A bare year is a date after a context word (عام، في، منذ، حتى، اتفاق، انتخابات …, or with 2021م), never
+  before a counted noun (2000 جندي).
+- Hijri dates (calendar "hijri", Umm al-Qura by `hijridate`) have their Gregorian period; the Gregorian date
+  printed beside one is the same date, and its value. A weekday that contradicts its date, or a Hijri
+  date the text converts differently, is said in `note`.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .date_joins import join
 from .date_rules import DateRule, rules
 from .date_vocabulary import vocabulary
 from .registry import extractor
@@ -24,7 +49,8 @@ from .schema import names, schema
 from .text import Normalized, normalize_spans
 
 SCHEMA = schema(("article_id", "str"), ("start", "int"), ("end", "int"), ("text", "str"), ("rule", "str"),
-                ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"))
+                ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"),
+                ("period_start", "date"), ("period_end", "date"), ("calendar", "str"), ("note", "str"))
 COLUMNS = names(SCHEMA)
 
 
@@ -34,54 +60,75 @@ class DateMatch(NamedTuple):
     start: int
     end: int
     rule: str
-    date: dt.date | None
-    precision: str  # "day" | "week" | "month" | "year"
+    date: dt.date | None  # the point a chart uses
+    precision: str  # day | week | month | quarter | half | season | year
     relative: bool
-    qualifier: str | None = None
+    qualifier: str | None = None  # early | mid | late: the part of the period
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    calendar: str = "gregorian"
+    note: str | None = None
+
+
+# how far before its trigger a pattern may start (الحادي والعشرين من before a month; ما يزيد على ثلاثة عشر
+# before a unit of time; نهاية العام before a year) and how far after it may end
+LOOKBACK = {"digit": 25, "month": 50, "unit": 40, "weekday": 30, "day": 25, "season": 30, "fraction": 10,
+            "span_unit": 40}
+LOOKAHEAD = 60
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> dict[str, dict[str, int]]:
-    """What date expressions hold, besides digits: a month name, a weekday, a relative day word, or a period
-    noun (العام، السنة، الشهر، الأسبوع). Every date rule needs one as a whole word (و/ف allowed before it),
-    so they are looked up among the article's words. Maps each phrase's first word, as it may be written
-    (with و/ف; Latin in lower, Title or UPPER case), to {kind: length of the longest phrase it starts}."""
+def _triggers() -> dict[str, frozenset[str]]:
+    """What date expressions hold, besides digits: a month name, a weekday, a relative day word, a period
+    noun (العام، الشهر، الأسبوع), a season, a fraction of a year (الربع) or a unit of time (أيام، عامين).
+    Every date rule needs one as a whole word (و/ف allowed before it), so they are looked up among the
+    article's words. Maps each trigger word as it may be written (with و/ف; Latin in lower, Title or UPPER
+    case) to its kinds. A phrase's trigger is its first word, a relative day phrase's its last (أمس in
+    «أول من أمس», غد in «بعد غد»)."""
     w = vocabulary()
-    phrases = [(m, "month") for m in w.months] + [(d, "weekday") for d in w.weekdays] + \
-        [(d, "day") for d in w.days] + [(u, "unit") for u in w.units]
-    out: dict[str, dict[str, int]] = {}
-    for phrase, kind in phrases:
-        first = phrase.split()[0]
-        forms = {first, first.title(), first.upper()} if first.isascii() else {first, "و" + first, "ف" + first}
+    phrases = [(m, "month", 0) for m in w.months] + [(d, "weekday", 0) for d in w.weekdays] + \
+        [(d, "day", -1) for d in w.days] + [(u, "unit", 0) for u in w.units] + \
+        [(s, "season", 0) for s in w.seasons] + [(f, "fraction", 0) for f in w.fractions] + \
+        [(u, "span_unit", 0) for u in w.time_units]
+    out: dict[str, set[str]] = {}
+    for phrase, kind, which in phrases:
+        word = phrase.split()[which]
+        forms = {word, word.title(), word.upper()} if word.isascii() else {word, "و" + word, "ف" + word}
         for form in forms:
-            lengths = out.setdefault(form, {})
-            lengths[kind] = max(lengths.get(kind, 0), len(phrase))
-    return out
+            out.setdefault(form, set()).add(kind)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _DIGITS = re.compile(r"\d+")
 
 
-def _trigger_hits(norm: Normalized) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers` (end: where its
-    longest phrase would end)."""
+@lru_cache(maxsize=1)
+def _looked_up() -> frozenset[str]:
+    """Every word the scan looks up: the triggers and the words rules start with."""
+    return frozenset(_triggers()).union(*(r.starts for r in rules() if r.starts is not None))
+
+
+def _trigger_hits(norm: Normalized, positions: list[tuple[int, str]] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers`."""
     folded = norm.text
     hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
     triggers = _triggers()
-    for i, word in norm.word_positions(triggers):
-        skip = 1 if word[:1] in "وف" and word[1:] in triggers else 0  # the proclitic is not the date
-        for kind, length in triggers[word].items():
-            hits.append((i + skip, min(len(folded), i + skip + length), kind))
+    for i, word in norm.word_positions(triggers) if positions is None else positions:
+        for kind in triggers.get(word, ()):
+            hits.append((i, i + len(word), kind))
     return hits
 
 
 def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
     """Every match of every date pattern in the folded text: the costly part, independent of the anchor.
-    Each pattern runs only in windows around the words it needs, a small part of a news text."""
+    Each pattern runs only in windows around the words it needs, a small part of a news text, or only
+    where the words its matches start with stand (what `Normalized.matches_at_words` does, with one
+    lookup of the words for all rules)."""
     folded = norm.text
+    positions = norm.word_positions(_looked_up())
     windows: dict[str, list[list[int]]] = {}
-    for start, end, kind in sorted(_trigger_hits(norm)):
-        lo, hi = max(0, start - 40), min(len(folded), end + 60)
+    for start, end, kind in sorted(_trigger_hits(norm, positions)):
+        lo, hi = max(0, start - LOOKBACK[kind]), min(len(folded), end + LOOKAHEAD)
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)
         spans = windows.setdefault(kind, [])
@@ -91,6 +138,15 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
             spans.append([lo, hi])
     found = []
     for rule in rules():
+        if rule.starts is not None:
+            end = 0
+            for i, word in positions:
+                if i >= end and word in rule.starts:
+                    m = rule.pattern.match(folded, i)
+                    if m:
+                        found.append((rule, m))
+                        end = m.end()
+            continue
         for kind in rule.needs:
             for lo, hi in windows.get(kind, ()):
                 for m in rule.pattern.finditer(folded, lo, hi):
@@ -114,16 +170,18 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
         got = rule.resolve(m, published, folded)
         if got is not None:
             candidates.append((rule.start(m), m.end(), rule.name, got))
-    kept: list[tuple[int, int, str, tuple]] = []
+    kept: list[tuple] = []
     for c in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):  # by start, longest first
         if not kept or c[0] >= kept[-1][1]:
             kept.append(c)
         elif c[1] - c[0] > kept[-1][1] - kept[-1][0] and (len(kept) < 2 or c[0] >= kept[-2][1]):
             kept[-1] = c  # a longer expression overlapping the last one wins
     out = []
-    for start, end, name, (date, precision, relative, qualifier) in kept:
+    for start, end, name, value in join(kept, folded):
         s, e = norm.span(start, end)
-        out.append(DateMatch(s, e, name, date, precision, relative, qualifier))
+        p = value.period
+        out.append(DateMatch(s, e, name, p.date, p.precision, value.relative, p.qualifier, p.start, p.end,
+                             value.calendar, value.note))
     return out
 
 
@@ -132,7 +190,13 @@ def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
     """The `dates` rows of a segmented article, resolved against its publication date (the date scan of
     segmentation is reused, and so are its resolved dates when the input gave that publication date)."""
     found = article.found if article.published == article.article.published else None
-    return rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
+    out = rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
+    unresolved = sum(r["relative"] and r["date"] is None for r in out)
+    if article.published is None and "problems" in facts:  # the per-article problems of parse_article
+        facts["problems"].append({
+            "path": article.article.path or article.article_id, "row": None, "severity": "info",
+            "reason": f"no publication date in the input or the text: {unresolved} relative date(s) stay unresolved"})
+    return out
 
 
 def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,
@@ -142,23 +206,9 @@ def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized
     for d in find_dates(text, published, norm, scanned) if found is None else found:
         rows.append({"article_id": article_id, "start": d.start, "end": d.end, "text": text[d.start:d.end],
                      "rule": d.rule, "date": d.date, "precision": d.precision, "relative": d.relative,
-                     "qualifier": d.qualifier})
+                     "qualifier": d.qualifier, "period_start": d.period_start, "period_end": d.period_end,
+                     "calendar": d.calendar, "note": d.note})
     return rows
-
-
-def period_end(date: dt.date, precision: str, qualifier: str | None = None) -> dt.date:
-    """The last day of the period a date row stands for (its `date` is the first day)."""
-    if precision == "day":
-        return date
-    if precision == "week":
-        return date + dt.timedelta(days=6)
-    if precision == "month":
-        last = calendar.monthrange(date.year, date.month)[1]
-        return date.replace(day=min(last, date.day + 9)) if qualifier in ("early", "mid") else date.replace(day=last)
-    if qualifier in ("early", "mid"):
-        month = date.month + 3
-        return dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
-    return dt.date(date.year, 12, 31)
 
 
 def parse_date(text: str) -> DateMatch | None:

@@ -18,7 +18,6 @@ import pandas as pd
 from . import lexicons
 from .registry import extractor
 from .schema import names, schema
-from .dates import period_end
 from .numbers import find_numbers
 from .text import Normalized, WordPatterns, normalize, normalize_spans, trie_pattern
 
@@ -203,7 +202,7 @@ def _as_of(pos: int, clause: tuple[int, int], by_start: list[dict], starts: list
     inside = [d for d in by_start[lo:hi] if d["date"] is not None]
     if inside:
         d = min(inside, key=lambda d: abs(d["start"] - pos))
-        return d["date"], period_end(d["date"], d["precision"], d["qualifier"]), f'date in the {where}: "{d["text"]}"'
+        return d["period_start"], d["period_end"], f'date in the {where}: "{d["text"]}"'
     if published is not None and pats["present"].search(folded_clause):
         return published, published, f"present-time marker in the {where}: publication date"
     return None, None, None
