@@ -166,7 +166,7 @@ def test_every_unit_of_time(row):
     assert d.rule == "offset" and d.date <= PUB
 
 
-@pytest.mark.parametrize("row", lexicons.table("day_ordinals").itertuples(), ids=lambda r: r.word)
+@pytest.mark.parametrize("row", list(lexicons.table("day_ordinals").itertuples()), ids=lambda r: r.word)
 def test_every_day_ordinal(row):
     if row.form == "last":
         span, d = single(f"في الربع {row.word} من 2020")
