@@ -83,7 +83,7 @@ def parse_steps(article: Article) -> Iterator[tuple[str, dict[str, list[dict]]]]
     `facts` growing by that frame's rows (the benchmarks time the steps this way)."""
     seg = segment(article)
     facts: dict[str, list[dict]] = {"articles": [article_row(article, seg.meta, len(seg.norm.words))],
-                                    "sentences": seg.sentences}
+                                    "sentences": seg.sentences, "problems": []}  # problems: of this article
     yield "segment", facts
     for e in registry.extractors():
         facts[e.frame] = e.run(seg, facts)
@@ -167,7 +167,7 @@ def parse_many(articles: list[Article], workers: int = 1, progress: bool | None 
 def parse_or_report(article: Article) -> dict[str, list[dict]]:
     """`parse_article` that never raises: an article whose parse fails keeps its row (from what the input
     says of it, facts empty) with an error under "problems"; a parsed date pandas cannot hold is cleared
-    with a warning there. "problems" is present only when there are some."""
+    with a warning there; "problems" holds the problems of this article (none: an empty list)."""
     try:
         parsed = parse_article(article)
     except Exception as err:  # any bug or resource error in one article must not cost the others
@@ -175,8 +175,8 @@ def parse_or_report(article: Article) -> dict[str, list[dict]]:
     cleared = _clear_out_of_range_dates(parsed)
     if cleared:
         path, row = origin(article)
-        parsed["problems"] = [_problem(path, "warning", f"parsed {where}: {range_reason(value)}: left empty", row)
-                              for where, value in cleared]
+        parsed["problems"] += [_problem(path, "warning", f"parsed {where}: {range_reason(value)}: left empty", row)
+                               for where, value in cleared]
     return parsed
 
 

@@ -20,7 +20,6 @@ from . import lexicons
 from .clauses import clause_around, clause_end, nearest_date
 from .registry import extractor
 from .schema import names, schema
-from .dates import period_end
 from .numbers import find_numbers
 from .text import Normalized, WordPatterns, normalize, normalize_spans, trie_pattern
 
@@ -181,7 +180,7 @@ def _as_of(pos: int, clause: tuple[int, int], by_start: list[dict], starts: list
     """The nearest resolved date in the span `clause`, else the publication date for a present marker."""
     d = nearest_date(pos, *clause, by_start, starts)
     if d is not None:
-        return d["date"], period_end(d["date"], d["precision"], d["qualifier"]), f'date in the {where}: "{d["text"]}"'
+        return d["period_start"], d["period_end"], f'date in the {where}: "{d["text"]}"'
     if published is not None and pats["present"].search(folded_clause):
         return published, published, f"present-time marker in the {where}: publication date"
     return None, None, None

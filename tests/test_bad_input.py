@@ -89,7 +89,9 @@ def same_corpus(a: analysis.Corpus, b: analysis.Corpus, skip=()) -> None:
 
 
 def reasons(corpus, row=None) -> list[str]:
-    p = corpus.problems
+    """The reasons of the input's problems (not the info notes of articles whose relative dates stay
+    unresolved for want of a publication date: the test texts hold such dates)."""
+    p = corpus.problems[corpus.problems["severity"] != "info"]
     return list(p["reason"] if row is None else p[p["row"] == row]["reason"])
 
 
@@ -194,7 +196,7 @@ def test_a_whole_windows_1256_file_is_decoded_and_said_so(kind, tmp_path):
     corpus = load(path)
     assert corpus.articles["text"].tolist() == [r["text"] for r in rows]
     assert corpus.articles["encoding"].eq("cp1256").all()
-    assert len(corpus.problems) == 1 and corpus.problems["reason"][0].startswith("not UTF-8: decoded as Windows-1256")
+    assert len(reasons(corpus)) == 1 and reasons(corpus)[0].startswith("not UTF-8: decoded as Windows-1256")
 
 
 @pytest.mark.parametrize("kind", ["jsonl", "csv"])
@@ -320,7 +322,8 @@ def test_unreadable_files_are_problems_with_the_default_cache(rows, tmp_path, mo
     for cache in (None, True, False):
         corpus = analysis.load_corpus(folder, cache=cache)
         assert corpus.articles["article_id"].tolist() == ["good"]
-        got = dict(zip(corpus.problems["path"].map(lambda p: Path(p).name), corpus.problems["reason"]))
+        found = corpus.problems[corpus.problems["severity"] != "info"]  # good.txt has no publication date
+        got = dict(zip(found["path"].map(lambda p: Path(p).name), found["reason"]))
         assert got == {"broken.txt": "unreadable: No such file or directory", "folder.txt": "unreadable: a folder, not a file",
                        "locked.txt": "unreadable: Permission denied", "loop.txt": "unreadable: Too many levels of symbolic links"}
 
@@ -387,7 +390,7 @@ def test_a_catalog_date_of_year_one_names_the_catalog_row(tmp_path):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_parsed_dates_out_of_range_are_cleared_with_a_warning(workers, tmp_path):
     lines = [{"id": "early", "text": "وصل 3000 جندي إلى القاعدة الشهر الماضي.", "published": "1677-10-01"},
-             {"id": "late", "text": "قال الوزير إن القوات ستغادر في العام المقبل.", "published": "2262-04-01"},
+             {"id": "late", "text": "قال الوزير إن القوات ستغادر غداً.", "published": "2262-04-11"},
              {"id": "ok", "text": "قال الوزير إن القوات ستغادر في العام المقبل.", "published": "2021-04-01"}]
     path = tmp_path / "rel.jsonl"
     path.write_bytes(jsonl_bytes(lines))
