@@ -21,6 +21,8 @@ ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z]")
 CSS = Path(__file__).resolve().parent / "templates" / "report.css"
 _SPACE = re.compile(r"(\s+)")
+FSI, PDI = "\u2068", "\u2069"  # first strong isolate … pop directional isolate
+_MARKED = re.compile("\u2068([^\u2069]*)\u2069")
 _CLAUSE_END = re.compile(r"[,;.:،؛]$")
 _EDGE = re.compile(r"^([^\w\u0600-\u06ff]*)(.*?)([^\w\u0600-\u06ff]*)$", re.S)
 
@@ -39,8 +41,12 @@ def isolate(text: str, base: str | None = None) -> str:
     """`text` as escaped HTML in which every run of words of the other direction than `base` (default: the
     text's own) is wrapped in <bdi>, its surrounding quotes and brackets left outside. A run is a sequence
     of such words (a word holds a letter of that direction: "25-يوليو-2021" is one), ending at a word that
-    ends a clause; numbers and signs between runs stay in the sentence's own direction."""
+    ends a clause; numbers and signs between runs stay in the sentence's own direction. Where the text
+    marks values with FSI … PDI (as `narrative` does with names), those are the runs."""
     base = base or direction(text)
+    if FSI in text:  # values the caller isolated itself (FSI … PDI): exactly those, then the rest
+        parts = _MARKED.split(text)
+        return "".join(f"<bdi>{html.escape(p)}</bdi>" if i % 2 else isolate(p, base) for i, p in enumerate(parts))
     other = ARABIC if base == "ltr" else LATIN
     pieces = _SPACE.split(text)
     words = pieces[0::2]

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .display import Prose
+from .display import FSI, PDI, Prose
 
 
 def _n(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _value(name) -> str:
+    """A name as one isolated run (FSI … PDI), so "كوردستان 24" keeps its number in an English sentence."""
+    return f"{FSI}{name}{PDI}"
 
 
 def _names(values, limit: int = 5) -> str:
@@ -28,7 +33,7 @@ def overview(corpus) -> Prose:
     outlets = a["outlet"].dropna().value_counts().sort_index().sort_values(ascending=False, kind="stable")
     first = f"The corpus holds {_n(len(a), 'article')}"
     if len(outlets):
-        first += f" from {_n(len(outlets), 'outlet')} ({_names(f'{o} ({n:,})' for o, n in outlets.items())})"
+        first += f" from {_n(len(outlets), 'outlet')} ({_names(f'{_value(o)} ({n:,})' for o, n in outlets.items())})"
     if len(published):
         first += f", published between {published.min():%Y-%m-%d} and {published.max():%Y-%m-%d}"
     first += "."
@@ -120,4 +125,4 @@ def speakers(statements: pd.DataFrame) -> Prose:
         return Prose(["No quotation in the corpus is attributed to a speaker."])
     top = st["speaker"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
     return Prose([f"{_n(len(st), 'quotation')} attributed to {_n(len(top), 'speaker')}; the most quoted: "
-                  f"{_names(f'{s} ({n:,})' for s, n in top.head(3).items())}."])
+                  f"{_names(f'{_value(s)} ({n:,})' for s, n in top.head(3).items())}."])
