@@ -6,12 +6,13 @@ import json
 import re
 import subprocess
 
-import nbformat
 import pytest
 
-from analysis import __main__ as cli
-from analysis import report
-from conftest import ROOT
+nbformat = pytest.importorskip("nbformat", reason="the report needs the notebook tools (not in .venv-legacy)")
+
+from analysis import __main__ as cli  # noqa: E402
+from analysis import report  # noqa: E402
+from conftest import ROOT  # noqa: E402
 
 # Four short articles written for this test, in the usual shape of Arabic news copy; one has no date.
 MINE = [
