@@ -415,7 +415,8 @@ def talk_rounds(corpus, lang: str = "ar") -> Figure:
         ax = fig.add_subplot()
         ax.axhline(0, color="#444444", lw=1.5, zorder=1)
         for i, (r, n_reporting) in enumerate(zip(tl.itertuples(), reporting)):
-            ax.scatter([r.reference_date], [0], s=_bubble([max(n_reporting, 1)], largest, 140, 1100), zorder=3,
+            size = _bubble([n_reporting], largest, 140, 1100) if n_reporting else [60]  # none: smaller than one
+            ax.scatter([r.reference_date], [0], s=size, zorder=3,
                        color=COLORS["US"] if r.mode == "in person" else "white", edgecolors=COLORS["US"], lw=2)
             name = f"الجولة {fem.get(str(r.round), r.round)}" if lang == "ar" else f"Round {r.round}"
             place = r.place_ar if lang == "ar" else r.place
