@@ -1,69 +1,51 @@
-"""Command line: `python -m analysis report --out DIR` writes the whole report; `notebooks` re-runs them;
-`evaluate CORPUS GOLD` scores the parsed corpus against a gold file; `gold-draft CORPUS OUT.jsonl` writes
-a draft gold file for a person to correct."""
+"""Command line: `python -m analysis report [INPUT] --out DIR` writes the whole report on a corpus;
+`notebooks` re-executes the stored notebooks on the seeds; `evaluate CORPUS GOLD` scores the parsed corpus
+against a gold file; `gold-draft CORPUS OUT.jsonl` writes a draft gold file for a person to correct."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+from .paths import NOTEBOOKS, REPORT
 
 
-def report(source: str | None, out: Path, langs: list[str]) -> int:
-    """Load the corpus, print a summary, write every chart (PNG, SVG, PDF), frame and notebook page."""
-    import pandas as pd
-    from tqdm import tqdm
+def add_report_command(sub) -> None:
+    """The `report` subcommand and its options."""
+    from .report import INPUT_KINDS
+    rep = sub.add_parser(
+        "report", help="the report on a corpus: charts, frames, notebooks executed on it, index.html",
+        description="Parse INPUT and write, under --out: charts/ (PNG, SVG, PDF), data/ (CSV, Parquet),\n"
+                    "notebooks/ (the numbered notebooks executed on INPUT, and their HTML pages) and index.html\n"
+                    "(one self-contained page: summary, problems, every chart, key tables, links).",
+        epilog=INPUT_KINDS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rep.add_argument("input", nargs="?", default=None, metavar="INPUT", help="the articles (see below); default: seeds/")
+    rep.add_argument("--input", dest="input_option", default=None, metavar="INPUT", help="the same, as an option")
+    rep.add_argument("--out", type=Path, default=REPORT, help="output folder (default: report/ in the current folder)")
+    rep.add_argument("--lang", action="append", choices=["ar", "en"],
+                     help="chart language(s), repeatable; default both (the notebooks use the first)")
+    rep.add_argument("--no-notebooks", action="store_true", help="skip executing the notebooks")
 
-    import analysis
-    from analysis import charts, export
 
-    corpus = analysis.load_corpus(source)
-    with pd.option_context("display.width", 160, "display.max_colwidth", 60, "display.unicode.east_asian_width", False):
-        print(corpus)
-        print(corpus.summary().drop(columns=["n_words"]).to_string(index=False, max_colwidth=48))
-        if len(corpus.problems):
-            print("\nProblems:")
-            print(corpus.problems.to_string(index=False))
-    jobs = [(name, lang) for lang in langs for name in charts.CHARTS]
-    written = []
-    for name, lang in tqdm(jobs, desc="charts", unit="chart", disable=None):
-        fig = charts.CHARTS[name](corpus, lang=lang)
-        written += export.save_figure(fig, out / "charts", f"{name}_{lang}")
-    written += export.save_frames(corpus, out / "data")
-    written += render_notebooks(out / "notebooks")
-    print(f"\nWrote {len(written)} files to {out}/ (charts/, data/, notebooks/)")
+def report(source: str | None, out: Path, langs: list[str], notebooks: bool = True) -> int:
+    """Write the whole report on `source` (None: the seeds) to `out`."""
+    from .report import build
+    written = build(source, out, langs, notebooks=notebooks)
+    print(f"\nWrote {len(written)} files to {out}/ (index.html, charts/, data/, notebooks/)")
     return 0
 
 
-def render_notebooks(out: Path) -> list[Path]:
-    """The executed notebooks as HTML pages, as they are stored (not re-run)."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
-        html, _ = HTMLExporter().from_notebook_node(nbformat.read(path, as_version=4))
-        target = out / f"{path.stem}.html"
-        target.write_text(html, encoding="utf-8")
-        paths.append(target)
-    return paths
+def run_report(args) -> int:
+    if args.input and args.input_option and args.input != args.input_option:
+        raise SystemExit(f"two inputs given: {args.input} and {args.input_option}")
+    return report(args.input or args.input_option, args.out, args.lang or ["ar", "en"], not args.no_notebooks)
 
 
-def run_notebooks(timeout: int = 120) -> int:
+def run_notebooks() -> int:
     """Re-execute every numbered notebook in place, top to bottom (for developers after a change)."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-        for cell in nb.cells:  # keep stored outputs free of volatile metadata
-            cell.get("metadata", {}).pop("execution", None)
-        nbformat.write(nb, path)
-        print(f"executed {path.relative_to(ROOT)}")
+    from .report import execute_in_place
+    for path in execute_in_place():
+        print(f"executed {path.relative_to(NOTEBOOKS.parent)}")
     return 0
 
 
@@ -125,10 +107,7 @@ def gold_draft(source: str, out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    rep = sub.add_parser("report", help="write charts, frames and notebook pages")
-    rep.add_argument("--out", type=Path, default=ROOT / "report", help="output folder (default: report/)")
-    rep.add_argument("--input", default=None, help="folder of .txt articles (default: seeds/)")
-    rep.add_argument("--lang", action="append", choices=["ar", "en"], help="chart language(s); default both")
+    add_report_command(sub)
     sub.add_parser("notebooks", help="re-execute the notebooks in place")
     ev = sub.add_parser("evaluate", help="score the parsed corpus against a gold file (docs/gold.md)")
     ev.add_argument("corpus", help="folder of .txt articles, or a JSONL / CSV / Parquet file")
@@ -142,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("out", type=Path, help="the draft file to write (JSON Lines)")
     args = parser.parse_args(argv)
     if args.command == "report":
-        return report(args.input, args.out, args.lang or ["ar", "en"])
+        return run_report(args)
     if args.command == "evaluate":
         return evaluate(args.corpus, args.gold, args.errors, args.out, args.on_bad_lines)
     if args.command == "gold-draft":

@@ -67,6 +67,11 @@ class Corpus:
                 f"{len(self.troops)} troop figures, {len(self.rounds)} round mentions, "
                 f"{len(self.statements)} quotations, {len(self.problems)} problems)")
 
+    def _repr_html_(self) -> str:
+        """In a notebook: counts per frame, problems and what to look at next (`display.corpus_html`)."""
+        from .display import corpus_html
+        return corpus_html(self)
+
 
 # ------------------------------------------------------------------ parsing one article
 def parse_article(article: Article) -> dict[str, list[dict]]:
