@@ -219,6 +219,18 @@ def test_the_alliance_and_peacekeepers_are_their_own_forces(row):
     assert [f["force"] for f in figures(FORCES[row.force])] == [row.force]
 
 
+@pytest.mark.parametrize("row", list(lexicons.table("troop_levels").itertuples()), ids=lambda r: f"{r.date}:{r.kind}")
+def test_every_reference_level_says_what_it_rests_on(row):
+    """A stated level names its source; an inferred one is flagged; an announcement carries the level in
+    force on its day (the step line passes through its marker)."""
+    assert row.support in ("stated", "inferred") and row.force == "US"
+    assert ("issue #4" in row.source.lower()) or ("seed" in row.source)
+    assert row.source.startswith("FLAGGED") == (row.support == "inferred")
+    levels = lexicons.table("troop_levels").query("kind == 'level'")
+    before = levels[levels["date"] <= row.date]
+    assert row.kind in ("level", "announcement") and row.value == before["value"].iloc[-1]
+
+
 SERVICES = {"قوات": ("وانتشر في المدينة 300 عنصر من قوات الأمن الداخلي.", "الأمن الداخلي"),
             "جهاز": ("وانتشر في المدينة 200 عنصر من جهاز الشرطة المحلية.", "الشرطة المحلية"),
             "أجهزة": ("وانتشر في المدينة 500 عنصر من أجهزة الأمن الحكومية.", "الأمن الحكومية")}
