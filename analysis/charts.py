@@ -181,9 +181,12 @@ def troop_levels(corpus, lang: str = "ar") -> Figure:
 
 
 def _reported(corpus) -> pd.DataFrame:
-    """Troop counts (not percentages) for Iraq, dated by as_of or else by publication."""
+    """Troop counts (not percentages) for Iraq, dated by as_of or else by publication: levels and targets
+    with one value (not a reduction, deployment or withdrawal, not a range or vague amount), of the forces
+    the chart has a marker for (NATO's mission is not drawn as US troops)."""
     tr = corpus.troops
-    tr = tr[(tr["unit"] == "troops") & (tr["country"].isna() | (tr["country"] == "Iraq"))]
+    tr = tr[(tr["unit"] == "troops") & (tr["country"].isna() | (tr["country"] == "Iraq"))
+            & tr["kind"].isin(["level", "target"]) & tr["value_max"].isna() & tr["force"].isin(list(MARKERS))]
     published = corpus.articles.set_index("article_id")["published"]
     out = tr.assign(x=tr["as_of"].fillna(tr["article_id"].map(published)), dated=tr["as_of"].notna())
     return out.dropna(subset=["x"])[["article_id", "x", "value", "force", "dated"]]

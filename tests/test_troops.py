@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis import troops
+from analysis import charts, troops
 from analysis.corpus import Article, build_corpus, parse_article
 from analysis.numbers import _DIGITS, find_numbers
 from analysis import lexicons
@@ -237,3 +237,10 @@ def test_only_us_troop_levels_in_iraq_are_compared_with_the_reference():
     compared = troops.compare_with_reference(corpus.troops, corpus.articles)
     assert list(compared["value"]) == [2500] and compared["reference"].iloc[0] == 2500
 
+
+@pytest.mark.render
+def test_the_troop_chart_draws_only_iraq_levels_of_the_forces_it_has_markers_for():
+    corpus = build_corpus([parse_article(Article("t", OTHERS, published=PUB))], [])
+    fig = charts.troop_levels(corpus, lang="en")
+    points = [tuple(o) for c in fig.axes[0].collections for o in c.get_offsets()]
+    assert [y for _, y in points] == [2500]
