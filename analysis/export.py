@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED = (*_FORMULA_START, "'")
 
 
 def save_figure(fig: Figure, directory: str | Path, name: str, formats=FORMATS, dpi: int = 300) -> list[Path]:
@@ -26,19 +28,24 @@ def save_figure(fig: Figure, directory: str | Path, name: str, formats=FORMATS, 
 
 
 def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot be read as formulas by a spreadsheet (prefixed with ')."""
+    """A copy whose text cells cannot be read as formulas by a spreadsheet: a cell that starts with
+    = + - @, a tab or a carriage return gets one leading ', and so does a cell that starts with ' (so that
+    removing one leading ' from every cell that has one gives the text back: offsets index that text).
+    Lists are joined with "; " first, then checked like any cell."""
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(_safe_cell)
+        elif isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(object).map(_safe_cell)
     return out
 
 
 def _safe_cell(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, (list, tuple, np.ndarray)):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_ESCAPED):
         return "'" + value
-    if isinstance(value, (list, tuple)):
-        return "; ".join(map(str, value))
     return value
 
 

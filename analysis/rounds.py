@@ -44,7 +44,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal": re.compile(rf"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?:ال|ل)?(?:جوله|جلسه)\s+(?P<ord>{after}))(?!\w)"),
         "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{trie_pattern(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),
         "number": re.compile(r"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?:ال|ل)?(?:جوله|جلسه)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<num>\d{1,2}))(?!\d)"),
-        "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي)"),
+        # انطلاق الحوار الاستراتيجي; in a sentence about the dialogue also منذ بدء الحوار (not الحوار الوطني)
+        "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي|"
+                             r"الحوار(?!\w)(?!\s+ال(?!امريكي|اميركي|عراقي|استراتيجي))))"),
         "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
     }
 
@@ -116,6 +118,8 @@ def _group_patterns() -> dict[str, re.Pattern[str]]:
     return {
         # الجولتين الأولى والثانية، الجولات الأولى والثانية والثالثة
         "ordinal_list": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:{nouns})\s+(?P<ords>{ordinal}(?:\s*(?:،|,)?\s*و\s*(?:{ordinal}))+))(?!\w)"),
+        # الجولتان الأوليان: the first two
+        "first_two": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:{nouns})\s+(?:{trie_pattern(w['first_two'])}))(?!\w)"),
         # الجولات الثلاث السابقة، الجولتان السابقتان، الجولة الأخيرة، الجولة المقبلة
         "relative": re.compile(rf"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?P<noun>(?:ال|ل)?(?:جوله|جلسه)|{nouns})\s+(?:(?P<count>{counts})\s+)?(?P<rel>{relative}))(?!\w)"),
         # جولة حزيران، جولتي حزيران وآب، جولة أغسطس/آب 2020: dated by the date rows that follow
@@ -182,6 +186,9 @@ def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[di
             word = o.group()[1:] if k and o.group().startswith("و") else o.group()
             os_, oe = m.start("ords") + o.start(), m.start("ords") + o.end()
             add(s if k == 0 else os_ + (len(o.group()) - len(word)), oe, "ordinal_list", _ordinal(word))
+    for m in groups["first_two"].finditer(folded, lo, hi):
+        for value in (1, 2):
+            add(*m.span("core"), "first_two", value)
     for rule, pattern in _patterns().items():
         if rule == "elided" and not found:
             continue

@@ -69,3 +69,9 @@ def test_every_clause_word_keeps_a_later_date_off_the_mention(row):
     text = f"وانتهت الجولة الثالثة {DIALOGUE} {row.word} أعلن الوزير في 20 أيار 2021 عن خطته."
     got = rounds(text)
     assert [r["round"] for r in got] == [3] and got[0]["date"] is None
+
+
+@pytest.mark.parametrize("row", [r for r in rows("round_words") if r.kind == "first_two"], ids=lambda r: r.word)
+def test_every_first_two_word_names_rounds_one_and_two(row):
+    noun = "الجولتان" if row.word.endswith("ان") else "الجولتين"
+    assert [r["round"] for r in rounds(f"وناقشت {noun} {row.word} {DIALOGUE} ملف القوات.")] == [1, 2]

@@ -133,3 +133,16 @@ def test_other_talks_named_in_the_sentence_are_not_rounds(text):
 def test_a_day_number_after_the_noun_is_not_a_round_number():
     text = "وأسفرت جولة 7 نيسان 2021 من الحوار الاستراتيجي عن تفاهمات، والجولة رقم 4 في تموز."
     assert [(s, n) for s, n, _ in mentions(text)] == [("جولة 7 نيسان 2021", 3), ("الجولة رقم 4", 4)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("وعقدت الجولتان الأوليان من الحوار الاستراتيجي في حزيران وآب 2020.", [("الجولتان الأوليان", 1), ("الجولتان الأوليان", 2)]),
+    ("وبحث الحوار الاستراتيجي مع واشنطن ملف القوات منذ انطلاق الحوار في حزيران 2020.", [("انطلاق الحوار", 1)]),
+])
+def test_the_first_two_rounds_and_the_launch_named_briefly(text, want):
+    assert [(s, n) for s, n, _ in mentions(text)] == want
+
+
+def test_the_launch_of_another_dialogue_is_not_round_one():
+    text = "وبحث الحوار الاستراتيجي مع واشنطن ملف القوات بعد انطلاق الحوار الوطني في بغداد."
+    assert mentions(text) == []
