@@ -297,9 +297,12 @@ def _span(corpus) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def _troop_counts(corpus) -> pd.DataFrame:
-    """Troop counts (not percentages) for Iraq, dated by as_of or else by publication (x; NaT: undated)."""
+    """Troop counts (not percentages) for Iraq, dated by as_of or else by publication (x; NaT: undated):
+    levels and targets with one value (not a reduction, deployment or withdrawal, not a range or vague
+    amount), of the forces the chart has a marker for (NATO's mission is not drawn as US troops)."""
     tr = corpus.troops
-    tr = tr[(tr["unit"] == "troops") & (tr["country"].isna() | (tr["country"] == "Iraq"))]
+    tr = tr[(tr["unit"] == "troops") & (tr["country"].isna() | (tr["country"] == "Iraq"))
+            & tr["kind"].isin(["level", "target"]) & tr["value_max"].isna() & tr["force"].isin(list(MARKERS))]
     published = corpus.articles.set_index("article_id")["published"]
     out = tr.assign(x=tr["as_of"].fillna(tr["article_id"].map(published)), dated=tr["as_of"].notna())
     return out[["article_id", "x", "value", "force", "dated"]]

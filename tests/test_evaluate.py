@@ -62,7 +62,10 @@ def corpus_of(*articles: dict, troop_columns: tuple[str, ...] = ()) -> Corpus:
         for name in ("dates", "troops", "rounds", "statements"):
             for row in a.get(name, []):
                 frames[name].append({"article_id": a["article_id"], "text": a["text"][row["start"]:row["end"]], **row})
-    columns = {"articles": names(ARTICLES), "dates": dates_mod.COLUMNS, "troops": [*troops_mod.COLUMNS, *troop_columns],
+    # the troops frame without value_max unless troop_columns asks for it: the case of a frame from before
+    # the column (the extractor has it now)
+    troop_names = [c for c in troops_mod.COLUMNS if c != "value_max"]
+    columns = {"articles": names(ARTICLES), "dates": dates_mod.COLUMNS, "troops": [*troop_names, *troop_columns],
                "rounds": rounds_mod.COLUMNS, "statements": quotes.COLUMNS}
     built = {n: pd.DataFrame(rows, columns=columns[n]) for n, rows in frames.items()}
     built["articles"]["published"] = pd.to_datetime(built["articles"]["published"])
