@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed
 LEGACY := .venv-legacy
 LSTAMP := $(LEGACY)/.installed
 OUT    ?= report
+INPUT  ?=
 PYTEST_FLAGS ?=
 
 .PHONY: report test test-legacy notebooks lab bench clean lock
@@ -23,8 +24,9 @@ $(LSTAMP): requirements-legacy.lock pyproject.toml
 	$(LEGACY)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(LSTAMP)
 
+# make report INPUT=articles.jsonl OUT=my-report  (INPUT: a folder of .txt, a .jsonl, .csv or .parquet file; default seeds/)
 report: $(STAMP)
-	$(BIN)/python -m analysis report --out $(OUT)
+	$(BIN)/python -m analysis report $(INPUT) --out $(OUT)
 
 test: $(STAMP) $(LSTAMP)
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests notebooks $(PYTEST_FLAGS)

@@ -7,6 +7,7 @@ the other articles still load.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import pandas as pd
 
 from . import registry, rounds, schema, themes
 from .inputs import Article, _problem, decode, read_catalog, read_folder, read_input  # noqa: F401
+from .inputs import origin, out_of_pandas_range, range_reason
 from .metadata import article_row, text_metadata  # noqa: F401  (text_metadata: part of the API)
 from .paths import SEEDS
 from .segment import Segmented, segment  # noqa: F401
@@ -65,6 +67,11 @@ class Corpus:
                 f"{len(self.troops)} troop figures, {len(self.rounds)} round mentions, "
                 f"{len(self.statements)} quotations, {len(self.problems)} problems)")
 
+    def _repr_html_(self) -> str:
+        """In a notebook: counts per frame, problems and what to look at next (`display.corpus_html`)."""
+        from .display import corpus_html
+        return corpus_html(self)
+
 
 # ------------------------------------------------------------------ parsing one article
 def parse_article(article: Article) -> dict[str, list[dict]]:
@@ -81,7 +88,7 @@ def parse_steps(article: Article) -> Iterator[tuple[str, dict[str, list[dict]]]]
     `facts` growing by that frame's rows (the benchmarks time the steps this way)."""
     seg = segment(article)
     facts: dict[str, list[dict]] = {"articles": [article_row(article, seg.meta, len(seg.norm.words))],
-                                    "sentences": seg.sentences}
+                                    "sentences": seg.sentences, "problems": []}  # problems: of this article
     yield "segment", facts
     for e in registry.extractors():
         facts[e.frame] = e.run(seg, facts)
@@ -94,32 +101,37 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, workers
     """Read Arabic articles into a `Corpus`: a folder of .txt files (default: the repo's seeds) with an
     optional catalog.csv, or a JSONL, CSV or Parquet file with one article a row.
 
-    Files or rows that cannot be read become rows of `problems` (path, row, severity, reason) and the
-    others load; with `strict=True` any error-level problem raises `CorpusError` listing every problem.
-    `workers` parses in that many processes (same result as one). `cache` keeps parsed articles on disk
-    in Parquet (True: the default folder, see `analysis.cache`; a path: that folder; None: only for
-    inputs of 200 articles or more). `progress` shows a progress bar (None: when there is much to parse).
+    Files, rows or articles that cannot be read or parsed become rows of `problems` (path, row, severity,
+    reason) and the others load; with `strict=True` any error-level problem raises `CorpusError` listing
+    every problem. `workers` parses in that many processes (same result as one). `cache` keeps parsed
+    articles on disk in Parquet (True: the default folder, see `analysis.cache`; a path: that folder;
+    None: only for inputs of 200 articles or more); a cache that cannot be written is skipped with a
+    warning. `progress` shows a progress bar (None: when there is much to parse).
     """
     source = Path(path) if path is not None else SEEDS
     if not source.exists():
         raise FileNotFoundError(f"{source}: no such folder or file")
     store = digest = None
     if cache is not False and (source.is_file() or source.is_dir()):
-        from .cache import ParseCache, input_digest
-        digest = input_digest(source)
-        store = ParseCache(str(source.resolve()), None if cache in (None, True) else cache)
-        hit = store.whole(digest)
+        from .cache import open_cache
+        store, digest = open_cache(source, None if cache in (None, True) else cache)
+        hit = store.whole(digest, str(source)) if store is not None else None
         if hit is not None:  # the whole input is unchanged: nothing to read or parse
             frames, cached_problems = hit
             _raise_if_strict(strict, source, cached_problems.to_dict("records"))
             return Corpus(**frames, problems=_problems_frame(cached_problems.to_dict("records")))
     articles, problems = read_input(source)
     if not articles and not problems:
-        problems.append(_problem(source, "error", "no .txt files in the folder"))
+        problems.append(_problem(source, "error", "no .txt files in the folder" if source.is_dir() else "no rows"))
     _raise_if_strict(strict, source, problems)
     if store is None or (cache is None and len(articles) < 200):
-        return build_corpus(parse_many(articles, workers, progress), problems)
-    return _load_cached(store, digest, articles, problems, workers, progress)
+        parsed = parse_many(articles, workers, progress)
+        problems = problems + [p for item in parsed for p in item.get("problems", ())]
+        _raise_if_strict(strict, source, problems)
+        return build_corpus(parsed, problems)
+    corpus = _load_cached(store, digest, articles, problems, workers, progress, str(source))
+    _raise_if_strict(strict, source, corpus.problems.to_dict("records"))
+    return corpus
 
 
 def _raise_if_strict(strict: bool, source: Path, problems: list[dict]) -> None:
@@ -129,11 +141,11 @@ def _raise_if_strict(strict: bool, source: Path, problems: list[dict]) -> None:
 
 
 def _where(problem: dict) -> str:
-    return problem["path"] if problem.get("row") is None else f"{problem['path']} row {problem['row']}"
+    return problem["path"] if pd.isna(problem.get("row")) else f"{problem['path']} row {problem['row']}"
 
 
 def parse_many(articles: list[Article], workers: int = 1, progress: bool | None = None) -> list[dict]:
-    """`parse_article` over many articles, in `workers` processes, in input order."""
+    """`parse_or_report` over many articles, in `workers` processes, in input order."""
     from tqdm import tqdm
     show = (len(articles) > 300) if progress is None else progress
     bar = tqdm(total=len(articles), desc="parsing", unit="article", disable=not show)
@@ -142,19 +154,66 @@ def parse_many(articles: list[Article], workers: int = 1, progress: bool | None 
             out = []
             with _gc_paused():
                 for a in articles:
-                    out.append(parse_article(a))
+                    out.append(parse_or_report(a))
                     bar.update()
             return out
         from concurrent.futures import ProcessPoolExecutor
         chunk = max(1, min(256, len(articles) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             out = []
-            for parsed in pool.map(parse_article, articles, chunksize=chunk):
+            for parsed in pool.map(parse_or_report, articles, chunksize=chunk):
                 out.append(parsed)
                 bar.update()
             return out
     finally:
         bar.close()
+
+
+def parse_or_report(article: Article) -> dict[str, list[dict]]:
+    """`parse_article` that never raises: an article whose parse fails keeps its row (from what the input
+    says of it, facts empty) with an error under "problems"; a parsed date pandas cannot hold is cleared
+    with a warning there; "problems" holds the problems of this article (none: an empty list)."""
+    try:
+        parsed = parse_article(article)
+    except Exception as err:  # any bug or resource error in one article must not cost the others
+        return _failed(article, err)
+    cleared = _clear_out_of_range_dates(parsed)
+    if cleared:
+        path, row = origin(article)
+        parsed["problems"] += [_problem(path, "warning", f"parsed {where}: {range_reason(value)}: left empty", row)
+                               for where, value in cleared]
+    return parsed
+
+
+def _failed(article: Article, err: Exception) -> dict[str, list[dict]]:
+    row = dict.fromkeys(schema.names(schema.ARTICLES))
+    row.update(article_id=article.article_id, path=article.path, title=article.title, outlet=article.outlet,
+               published=article.published, published_basis=article.published_basis, round=article.round,
+               n_chars=len(article.text), encoding=article.encoding, text=article.text)
+    message = str(err) if len(str(err)) <= 300 else str(err)[:299] + "…"
+    path, number = origin(article)
+    return {"articles": [row], **{name: [] for name in FRAMES if name != "articles"},
+            "problems": [_problem(path, "error", f"parse failed: {type(err).__name__}: {message}", number)]}
+
+
+def _clear_out_of_range_dates(parsed: dict[str, list[dict]]) -> list[tuple[str, object]]:
+    """Set to None every date of the parsed rows that pandas cannot hold; (frame.column, value) of each.
+    A column holds dates or None in every row, so only the columns that do in the first row are looked at."""
+    cleared = []
+    for name, rows in parsed.items():
+        columns = [c for c, v in rows[0].items() if v is None or v.__class__ in _DATE_TYPES] if rows else ()
+        for column in columns:
+            for row in rows:
+                value = row.get(column)
+                if value is not None and value.__class__ in _DATE_TYPES and out_of_pandas_range(value):
+                    row[column] = None
+                    span = (f' of "{row.get("text")}" (characters {row["start"]}-{row.get("end")})'
+                            if row.get("start") is not None else "")
+                    cleared.append((f"{name}.{column}{span}", value))
+    return cleared
+
+
+_DATE_TYPES = frozenset((dt.date, dt.datetime, pd.Timestamp))
 
 
 @contextmanager
@@ -171,25 +230,39 @@ def _gc_paused():
 
 
 def _load_cached(store, digest: str, articles: list[Article], problems: list[dict], workers: int,
-                 progress: bool | None) -> Corpus:
-    """Parse only the articles the cache does not hold, then record the whole input."""
-    from .cache import article_key
+                 progress: bool | None, spelling: str) -> Corpus:
+    """Parse only the articles the cache does not hold, then store the whole input (articles whose parse
+    failed are left out of the cache, so that the next load tries them again)."""
+    from .cache import article_key, write_or_warn
     keys = [article_key(a) for a in articles]
     todo = [(a, k) for a, k in zip(articles, keys) if k not in store.keys]
-    fresh = {}
-    if todo:
-        parsed = parse_many([a for a, _ in todo], workers, progress)
-        for (_, key), rows in zip(todo, parsed):
-            for frame_rows in rows.values():
-                for row in frame_rows:
-                    row["_key"] = key
-        built = build_corpus(parsed, [], extra_columns=("_key",))
-        fresh = {name: getattr(built, name) for name in FRAMES}
-    store.put(fresh, keys)
-    problem_frame = _problems_frame(problems)
-    store.record(digest, problem_frame)
-    return Corpus(**{name: store.frames[name].drop(columns=["_key"]) for name in FRAMES},
-                  problems=problem_frame)
+    parsed = parse_many([a for a, _ in todo], workers, progress) if todo else []
+    article_problems, failed = [], set()
+    for (_, key), rows in zip(todo, parsed):
+        for name in FRAMES:
+            for row in rows[name]:
+                row["_key"] = key
+        for p in rows.get("problems", ()):
+            article_problems.append({**p, "_key": key})
+            if p["severity"] == "error":  # its parse failed
+                failed.add(key)
+    built = build_corpus(parsed, [], extra_columns=("_key",))
+    fresh = {name: getattr(built, name) for name in FRAMES}
+    fresh["article_problems"] = _keyed_problems(article_problems)
+    frames = store.merged(fresh, keys)
+    input_problems = _problems_frame(problems)
+    write_or_warn(store, {name: f[~f["_key"].isin(failed)] for name, f in frames.items()} if failed else frames,
+                  None if failed else digest, input_problems, spelling)
+    found = frames["article_problems"].drop(columns=["_key"])
+    return Corpus(**{name: frames[name].drop(columns=["_key"]) for name in FRAMES},
+                  problems=_problems_frame(pd.concat([input_problems, found], ignore_index=True).to_dict("records")))
+
+
+def _keyed_problems(rows: list[dict]) -> pd.DataFrame:
+    """Problems of single articles, each with the cache key of its article."""
+    frame = _problems_frame(rows)
+    frame["_key"] = pd.Series([r["_key"] for r in rows], dtype=object)
+    return frame
 
 
 def build_corpus(parsed: list[dict[str, list[dict]]], problems: list[dict],

@@ -1,30 +1,57 @@
-"""Date expressions in Arabic news text: absolute, numeric, English and relative, with spans.
+"""Date expressions in Arabic news text, with spans and the periods they mean (issue 13).
 
-Both month-name families (يناير… and كانون الثاني…) and their pairings (يونيو/حزيران, كانون الثاني يناير)
-come from `data/months.csv`; weekday names, relative modifiers (الماضي، المقبل، الجاري) and part-of-period
-qualifiers (مطلع، منتصف، نهاية) from `data/date_words.csv`. Relative expressions are resolved against the
-article's publication date and left unresolved (NaT) when there is none.
+Each form of expression is a rule record of `analysis.date_rules` (pattern, trigger words, resolver, core
+groups), its words rows of `data/*.csv` with sources; two neighbouring expressions that are one (a weekday
+and its date, a Hijri date and its Gregorian one, the ends of a range) are joined by `analysis.date_joins`.
+This module finds them: trigger words, windows, overlaps, rows.
 
-`date` is the first day of the period the expression names (a week's is its Monday); a qualifier
-narrows the period to a third of a month (days 1, 11, 21) or of a year (January, May, September) and is
-reported in `qualifier`.
+Conventions (the annotation guide, docs/gold.md):
+
+- The span is the expression without a leading preposition or proclitic (في، منذ، و، ب), with its modifier
+  (الماضي), its weekday when one stands beside its date («الأحد 25 تموز» is one date), and the Gregorian
+  date given beside a Hijri one. An offset or span from the publication date keeps its head word
+  («قبل أسبوعين»، «خلال الأشهر الستة المقبلة»).
+- `period_start`/`period_end`: the period the text means (inclusive, Gregorian). `precision`: day, week,
+  month, quarter, half, season or year. `date`: the point a chart uses (`analysis.periods`): a day itself,
+  a week its Monday, a month its 1st, a year 1 January; a part-of-period word (مطلع، منتصف، نهاية; the
+  `qualifier` early/mid/late) narrows a month to days 1–10/11–20/21–end (points 1st/15th/25th) and a year
+  to Jan–Apr/May–Aug/Sep–Dec (points 1 Jan/1 Jul/1 Dec): «نهاية العام» is 1 Sep–31 Dec, point 1 Dec;
+  a quarter, half or season points at the 1st of its middle month; a range or a span its start.
+- Relative expressions are resolved against the publication date; without one, `date` and the period are
+  empty (NaT) and `relative` is True.
+- Direction (`analysis.tense`): a bare weekday, month, day of a month or quarter in a report of what happened
+  is the latest one that has begun by the publication date (the publication day's own weekday is that
+  day); in a future clause (سـ، سوف، لن، من المقرر) the first one that has not ended by it. With a modifier
+  it is the one before (الماضي) or after (المقبل) the publication date's, or that one (الجاري).
+- Offsets (قبل أسبوعين، منذ ثلاثة أيام، بعد شهرين) are the day that many units from the publication date,
+  `precision` the unit counted in; spans (الأشهر الستة المقبلة، العامين الماضيين) run from or to the
+  publication date; «خلال ثلاثة أشهر»، «في غضون أسبوع» are a span from it only in a future clause (in a
+  report they are a duration). Uncounted spans (الأشهر المقبلة، قبل أيام) and durations (لمدة ثلاث سنوات)
+  are no dates.
+- A bare year is a date after a context word (عام، في، منذ، حتى، اتفاق، انتخابات …, or with 2021م), never
+  before a counted noun (2000 جندي).
+- Hijri dates (calendar "hijri", Umm al-Qura by `hijridate`) have their Gregorian period; the Gregorian date
+  printed beside one is the same date, and its value. A weekday that contradicts its date, or a Hijri
+  date the text converts differently, is said in `note`.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
-from . import lexicons
+from .date_joins import join
+from .date_rules import DateRule, rules
+from .date_vocabulary import vocabulary
+from .inputs import origin, problem
 from .registry import extractor
 from .schema import names, schema
-from .text import Normalized, normalize, normalize_spans, trie_pattern
+from .text import Normalized, normalize_spans
 
 SCHEMA = schema(("article_id", "str"), ("start", "int"), ("end", "int"), ("text", "str"), ("rule", "str"),
-                ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"))
+                ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"),
+                ("period_start", "date"), ("period_end", "date"), ("calendar", "str"), ("note", "str"))
 COLUMNS = names(SCHEMA)
 
 
@@ -34,122 +61,75 @@ class DateMatch(NamedTuple):
     start: int
     end: int
     rule: str
-    date: dt.date | None
-    precision: str  # "day" | "week" | "month" | "year"
+    date: dt.date | None  # the point a chart uses
+    precision: str  # day | week | month | quarter | half | season | year
     relative: bool
-    qualifier: str | None = None
+    qualifier: str | None = None  # early | mid | late: the part of the period
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    calendar: str = "gregorian"
+    note: str | None = None
 
 
-@dataclass(frozen=True)
-class _Words:
-    months: dict[str, int]
-    needs_context: frozenset[str]
-    weekdays: dict[str, int]
-    modifiers: dict[str, int]
-    qualifiers: dict[str, str]
-    days: dict[str, int]
-    dayparts: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    months = lexicons.table("months")
-    words = lexicons.table("date_words")
-    by_kind = {k: g for k, g in words.groupby("kind")}
-    return _Words(
-        months={normalize(n).lower(): int(m) for n, m in zip(months["name"], months["month"])},
-        needs_context=frozenset(normalize(n).lower() for n, c in zip(months["name"], months["needs_context"]) if c == "1"),
-        weekdays={normalize(w): int(v) for w, v in zip(by_kind["weekday"]["word"], by_kind["weekday"]["value"])},
-        modifiers={normalize(w): int(v) for k in ("past", "future", "current") for w, v in zip(by_kind[k]["word"], by_kind[k]["value"])},
-        qualifiers={normalize(w): v for w, v in zip(by_kind["qualifier"]["word"], by_kind["qualifier"]["value"])},
-        days={normalize(w): int(v) for w, v in zip(by_kind["day"]["word"], by_kind["day"]["value"])},
-        dayparts=tuple(normalize(w) for w in by_kind["daypart"]["word"]),
-    )
-
-
-B, E = r"(?<![\w])", r"(?![\w])"
-YEAR = r"(?:19|20)\d{2}"
-PREPOSITIONS = tuple(normalize(w) for w in ("في", "منذ", "خلال", "حتى", "مع", "قبل", "بعد", "من", "إلى", "بين"))
-CONTEXT_WORDS = PREPOSITIONS + ("شهر",)
+# how far before its trigger a pattern may start (الحادي والعشرين من before a month; ما يزيد على ثلاثة عشر
+# before a unit of time; نهاية العام before a year) and how far after it may end
+LOOKBACK = {"digit": 25, "month": 50, "unit": 40, "weekday": 30, "day": 25, "season": 30, "fraction": 10,
+            "span_unit": 40}
+LOOKAHEAD = 60
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    w = _words()
-    month = trie_pattern(w.months)
-    mx = rf"(?P<m1>{month}){E}(?:\s*[/\\(-]\s*(?P<m2>{month}){E}\)?|\s*\(\s*(?P<m3>{month})\s*\)|\s+(?P<m4>{month}){E})?"
-    rel = rf"(?P<rel>{trie_pattern(w.modifiers)}){E}"
-    qual = rf"(?P<q>{trie_pattern(w.qualifiers)}){E}"
-    wd = rf"(?P<wd>{trie_pattern(w.weekdays)}){E}"
-    year_tail = rf"(?:\s*[-/,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<y>{YEAR})(?:\s*م{E})?(?!\d))?"
-    rules = {
-        "numeric_ymd": rf"(?<![\d.,/-])(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d])",
-        "numeric_dmy": rf"(?<![\d.,/-])(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>{YEAR})(?![\d])",
-        "day_month": rf"{B}(?:{wd}\s*[،,(]?\s*)?(?<!\d)(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s*[-/]?\s*(?:من\s+)?(?:شهر\s+)?{mx}{year_tail}(?:\s+{rel})?",
-        "month_day_year": rf"{B}(?P<m1>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(?P<y>{YEAR})(?!\d)",
-        "month": rf"{B}(?:{qual}\s+)?(?:شهر\s+)?{mx}{year_tail}(?:\s+{rel})?",
-        "year": rf"{B}(?:{qual}\s+(?:(?:عام|العام|سنه)\s+)?|(?P<kw>(?:لعام|بعام|عام|العام|سنه|السنه)\s+)|[وف]?(?:{trie_pattern(PREPOSITIONS)})\s+)(?P<y>{YEAR})(?![\d%])",
-        "relative_year": rf"{B}(?:{qual}\s+|(?P<this>هذا|هذه)\s+)?(?P<unit>العام|السنه){E}(?:\s+{rel})?",
-        "relative_month": rf"{B}(?:{qual}\s+|(?P<this>هذا)\s+)?(?P<unit>الشهر){E}(?:\s+{rel})?",
-        "relative_week": rf"{B}(?:(?P<this>هذا)\s+)?(?P<unit>الاسبوع){E}(?:\s+{rel})?",
-        "relative_day": rf"{B}[وف]?(?P<word>{trie_pattern(w.days)}){E}",
-        "weekday": rf"{B}(?:(?P<dp>{trie_pattern(w.dayparts)})\s+)?(?:يوم\s+)?{wd}(?:\s+{rel})?",
-    }
-    return [(name, re.compile(p, re.IGNORECASE)) for name, p in rules.items()]
-
-
-_UNITS = ("العام", "السنه", "الشهر", "الاسبوع")
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> dict[str, dict[str, int]]:
-    """What date expressions hold, besides digits: a month name, a weekday, a relative day word, or one of
-    العام، السنة، الشهر، الأسبوع. Every date rule needs one as a whole word (و/ف allowed before it), so
-    they are looked up among the article's words. Maps each phrase's first word, as it may be written
-    (with و/ف; Latin in lower, Title or UPPER case), to {kind: length of the longest phrase it starts}."""
-    w = _words()
-    phrases = [(m, "month") for m in w.months] + [(d, "weekday") for d in w.weekdays] + \
-        [(d, "day") for d in w.days] + [(u, "unit") for u in _UNITS]
-    out: dict[str, dict[str, int]] = {}
-    for phrase, kind in phrases:
-        first = phrase.split()[0]
-        forms = {first, first.title(), first.upper()} if first.isascii() else {first, "و" + first, "ف" + first}
+def _triggers() -> dict[str, frozenset[str]]:
+    """What date expressions hold, besides digits: a month name, a weekday, a relative day word, a period
+    noun (العام، الشهر، الأسبوع), a season, a fraction of a year (الربع) or a unit of time (أيام، عامين).
+    Every date rule needs one as a whole word (و/ف allowed before it), so they are looked up among the
+    article's words. Maps each trigger word as it may be written (with و/ف; Latin in lower, Title or UPPER
+    case) to its kinds. A phrase's trigger is its first word, a relative day phrase's its last (أمس in
+    «أول من أمس», غد in «بعد غد»)."""
+    w = vocabulary()
+    phrases = [(m, "month", 0) for m in w.months] + [(d, "weekday", 0) for d in w.weekdays] + \
+        [(d, "day", -1) for d in w.days] + [(u, "unit", 0) for u in w.units] + \
+        [(s, "season", 0) for s in w.seasons] + [(f, "fraction", 0) for f in w.fractions] + \
+        [(u, "span_unit", 0) for u in w.time_units]
+    out: dict[str, set[str]] = {}
+    for phrase, kind, which in phrases:
+        word = phrase.split()[which]
+        forms = {word, word.title(), word.upper()} if word.isascii() else {word, "و" + word, "ف" + word}
         for form in forms:
-            lengths = out.setdefault(form, {})
-            lengths[kind] = max(lengths.get(kind, 0), len(phrase))
-    return out
+            out.setdefault(form, set()).add(kind)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _DIGITS = re.compile(r"\d+")
 
 
-def _trigger_hits(norm: Normalized) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers` (end: where its
-    longest phrase would end)."""
+@lru_cache(maxsize=1)
+def _looked_up() -> frozenset[str]:
+    """Every word the scan looks up: the triggers and the words rules start with."""
+    return frozenset(_triggers()).union(*(r.starts for r in rules() if r.starts is not None))
+
+
+def _trigger_hits(norm: Normalized, positions: list[tuple[int, str]] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers`."""
     folded = norm.text
     hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
     triggers = _triggers()
-    for i, word in norm.word_positions(triggers):
-        skip = 1 if word[:1] in "وف" and word[1:] in triggers else 0  # the proclitic is not the date
-        for kind, length in triggers[word].items():
-            hits.append((i + skip, min(len(folded), i + skip + length), kind))
+    for i, word in norm.word_positions(triggers) if positions is None else positions:
+        for kind in triggers.get(word, ()):
+            hits.append((i, i + len(word), kind))
     return hits
 
 
-# the trigger kinds each pattern needs: it runs only in windows around them
-_NEEDS = {"numeric_ymd": ("digit",), "numeric_dmy": ("digit",), "year": ("digit",), "day_month": ("digit",),
-          "month_day_year": ("month",), "month": ("month",), "relative_year": ("unit",),
-          "relative_month": ("unit",), "relative_week": ("unit",), "relative_day": ("day",),
-          "weekday": ("weekday",)}
-
-
-def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
+def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
     """Every match of every date pattern in the folded text: the costly part, independent of the anchor.
-    Each pattern runs only in windows around the words it needs, a small part of a news text."""
+    Each pattern runs only in windows around the words it needs, a small part of a news text, or only
+    where the words its matches start with stand (what `Normalized.matches_at_words` does, with one
+    lookup of the words for all rules)."""
     folded = norm.text
+    positions = norm.word_positions(_looked_up())
     windows: dict[str, list[list[int]]] = {}
-    for start, end, kind in sorted(_trigger_hits(norm)):
-        lo, hi = max(0, start - 40), min(len(folded), end + 60)
+    for start, end, kind in sorted(_trigger_hits(norm, positions)):
+        lo, hi = max(0, start - LOOKBACK[kind]), min(len(folded), end + LOOKAHEAD)
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)
         spans = windows.setdefault(kind, [])
@@ -158,12 +138,26 @@ def scan(norm: Normalized) -> list[tuple[str, re.Match[str]]]:
         else:
             spans.append([lo, hi])
     found = []
-    for name, pattern in _patterns():
-        for kind in _NEEDS[name]:
+    for rule in rules():
+        if rule.starts is not None:
+            end = 0
+            for i, word in positions:
+                if i >= end and word in rule.starts:
+                    m = rule.pattern.match(folded, i)
+                    if m:
+                        found.append((rule, m))
+                        end = m.end()
+            continue
+        for kind in rule.needs:
             for lo, hi in windows.get(kind, ()):
-                for m in pattern.finditer(folded, lo, hi):
-                    found.append((name, m))
+                for m in rule.pattern.finditer(folded, lo, hi):
+                    found.append((rule, m))
     return found
+
+
+def scan_whole(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
+    """What `scan` gives, by running every rule over the whole text (slow: for tests)."""
+    return [(rule, m) for rule in rules() for m in rule.pattern.finditer(norm.text)]
 
 
 def find_dates(text: str, published: dt.date | None = None, norm: Normalized | None = None,
@@ -173,31 +167,23 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
     norm = norm or normalize_spans(text)
     folded = norm.text
     candidates = []
-    for name, m in scanned if scanned is not None else scan(norm):
-        got = _RESOLVERS[name](m, published, folded)
+    for rule, m in scanned if scanned is not None else scan(norm):
+        got = rule.resolve(m, published, folded)
         if got is not None:
-            candidates.append((_core_start(name, m), m.end(), name, got))
-    kept: list[tuple[int, int, str, tuple]] = []
+            candidates.append((rule.start(m), m.end(), rule.name, got))
+    kept: list[tuple] = []
     for c in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):  # by start, longest first
         if not kept or c[0] >= kept[-1][1]:
             kept.append(c)
         elif c[1] - c[0] > kept[-1][1] - kept[-1][0] and (len(kept) < 2 or c[0] >= kept[-2][1]):
             kept[-1] = c  # a longer expression overlapping the last one wins
     out = []
-    for start, end, name, (date, precision, relative, qualifier) in kept:
+    for start, end, name, value in join(kept, folded):
         s, e = norm.span(start, end)
-        out.append(DateMatch(s, e, name, date, precision, relative, qualifier))
+        p = value.period
+        out.append(DateMatch(s, e, name, p.date, p.precision, value.relative, p.qualifier, p.start, p.end,
+                             value.calendar, value.note))
     return out
-
-
-def _core_start(name: str, m: re.Match[str]) -> int:
-    """Where the expression starts: a preposition (في، منذ) or proclitic (و) before it is not part of it."""
-    if name == "year":
-        starts = [m.start(g) for g in ("q", "kw") if m.group(g) is not None]
-        return min(starts) if starts else m.start("y")
-    if name == "relative_day":
-        return m.start("word")
-    return m.start()
 
 
 @extractor("dates", SCHEMA)
@@ -205,7 +191,13 @@ def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
     """The `dates` rows of a segmented article, resolved against its publication date (the date scan of
     segmentation is reused, and so are its resolved dates when the input gave that publication date)."""
     found = article.found if article.published == article.article.published else None
-    return rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
+    out = rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
+    unresolved = sum(r["relative"] and r["date"] is None for r in out)
+    if article.published is None and unresolved and "problems" in facts:  # this article's problems
+        path, row = origin(article.article)
+        facts["problems"].append(problem(path, "info", "no publication date in the input or the text: "
+                                         f"{unresolved} relative date(s) stay unresolved", row))
+    return out
 
 
 def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,
@@ -215,23 +207,9 @@ def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized
     for d in find_dates(text, published, norm, scanned) if found is None else found:
         rows.append({"article_id": article_id, "start": d.start, "end": d.end, "text": text[d.start:d.end],
                      "rule": d.rule, "date": d.date, "precision": d.precision, "relative": d.relative,
-                     "qualifier": d.qualifier})
+                     "qualifier": d.qualifier, "period_start": d.period_start, "period_end": d.period_end,
+                     "calendar": d.calendar, "note": d.note})
     return rows
-
-
-def period_end(date: dt.date, precision: str, qualifier: str | None = None) -> dt.date:
-    """The last day of the period a date row stands for (its `date` is the first day)."""
-    if precision == "day":
-        return date
-    if precision == "week":
-        return date + dt.timedelta(days=6)
-    if precision == "month":
-        last = calendar.monthrange(date.year, date.month)[1]
-        return date.replace(day=min(last, date.day + 9)) if qualifier in ("early", "mid") else date.replace(day=last)
-    if qualifier in ("early", "mid"):
-        month = date.month + 3
-        return dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
-    return dt.date(date.year, 12, 31)
 
 
 def parse_date(text: str) -> DateMatch | None:
@@ -240,153 +218,3 @@ def parse_date(text: str) -> DateMatch | None:
         if d.date is not None and d.precision == "day" and not d.relative:
             return d
     return None
-
-
-# ------------------------------------------------------------------ resolvers
-Resolved = tuple[dt.date | None, str, bool, str | None]
-
-
-def _month_of(m: re.Match[str]) -> int | None:
-    w = _words()
-    names = [m.group(g) for g in ("m1", "m2", "m3", "m4") if g in m.re.groupindex and m.group(g)]
-    months = [w.months[re.sub(r"\s+", " ", n).lower()] for n in names]
-    return months[0] if months else None
-
-
-def _has_context(m: re.Match[str], folded: str) -> bool:
-    """An ambiguous month name (مارس, آب, نيسان, May) counts only with a day, year, pair or qualifier
-    beside it, or after a preposition such as في or منذ."""
-    name = re.sub(r"\s+", " ", m.group("m1")).lower()
-    if name not in _words().needs_context:
-        return True
-    g = m.groupdict()
-    if any(g.get(k) for k in ("d", "y", "m2", "m3", "m4", "q", "rel")):
-        return True
-    before = folded[max(0, m.start() - 12):m.start()].split()
-    return bool(before) and (before[-1] in CONTEXT_WORDS or before[-1][1:] in CONTEXT_WORDS)
-
-
-def _anchor_month(month: int, anchor: dt.date, rel: int | None) -> int:
-    """The year of `month` seen from `anchor`: last one before (rel -1), next one after (+1), this
-    year's (0), or the nearest one (None)."""
-    if rel == 0:
-        return anchor.year
-    if rel == -1:
-        return anchor.year if month < anchor.month else anchor.year - 1
-    if rel == 1:
-        return anchor.year if month > anchor.month else anchor.year + 1
-    return min((anchor.year - 1, anchor.year, anchor.year + 1),
-               key=lambda y: (abs((y - anchor.year) * 12 + month - anchor.month), y > anchor.year))
-
-
-def _rel(m: re.Match[str]) -> int | None:
-    g = m.groupdict()
-    return _words().modifiers[g["rel"]] if g.get("rel") else None
-
-
-def _qualified(year: int, month: int | None, q: str | None) -> tuple[dt.date, str | None]:
-    """First day of the period, narrowed by a qualifier (early / mid / late third)."""
-    part = _words().qualifiers.get(q) if q else None
-    third = {"early": 0, "mid": 1, "late": 2}.get(part, 0)
-    if month is None:
-        return dt.date(year, 1 + 4 * third, 1), part
-    return dt.date(year, month, 1 + 10 * third), part
-
-
-def _safe_date(y: int, mo: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, mo, d)
-    except ValueError:
-        return None
-
-
-def _numeric(m, anchor, folded) -> Resolved | None:
-    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    return None if d is None else (d, "day", False, None)
-
-
-def _day_month(m, anchor, folded) -> Resolved | None:
-    month, day = _month_of(m), int(m.group("d"))
-    if month is None or not 1 <= day <= 31:
-        return None
-    if m.group("y"):
-        d = _safe_date(int(m.group("y")), month, day)
-        return None if d is None else (d, "day", False, None)
-    if anchor is None:
-        return (None, "day", True, None) if _safe_date(2000, month, day) else None
-    d = _safe_date(_anchor_month(month, anchor, _rel(m)), month, day)
-    return None if d is None else (d, "day", True, None)
-
-
-def _month(m, anchor, folded) -> Resolved | None:
-    month = _month_of(m)
-    if month is None or not _has_context(m, folded):
-        return None
-    if m.group("y"):
-        d, part = _qualified(int(m.group("y")), month, m.group("q"))
-        return d, "month", False, part
-    if anchor is None:
-        return None, "month", True, _words().qualifiers.get(m.group("q") or "")
-    d, part = _qualified(_anchor_month(month, anchor, _rel(m)), month, m.group("q"))
-    return d, "month", True, part
-
-
-def _year(m, anchor, folded) -> Resolved | None:
-    d, part = _qualified(int(m.group("y")), None, m.group("q"))
-    return d, "year", False, part
-
-
-def _relative_period(m, anchor, folded) -> Resolved | None:
-    g = m.groupdict()
-    if not (g.get("q") or g.get("rel") or g.get("this")):
-        return None  # العام alone is the adjective "general" (القائد العام), الشهر alone is no date
-    offset = _rel(m) or 0
-    part = _words().qualifiers.get(g["q"]) if g.get("q") else None
-    if anchor is None:
-        return None, "year" if g["unit"] != "الشهر" else "month", True, part
-    if g["unit"] == "الشهر":
-        index = anchor.year * 12 + anchor.month - 1 + offset
-        d, part = _qualified(index // 12, index % 12 + 1, g.get("q"))
-        return d, "month", True, part
-    d, part = _qualified(anchor.year + offset, None, g.get("q"))
-    return d, "year", True, part
-
-
-def _relative_week(m, anchor, folded) -> Resolved | None:
-    """هذا الأسبوع، الأسبوع الماضي، الأسبوع المقبل: precision "week", dated by its Monday."""
-    g = m.groupdict()
-    if not (g.get("rel") or g.get("this")):
-        return None
-    if anchor is None:
-        return None, "week", True, None
-    monday = anchor - dt.timedelta(days=anchor.weekday())
-    return monday + dt.timedelta(weeks=_rel(m) or 0), "week", True, None
-
-
-def _relative_day(m, anchor, folded) -> Resolved | None:
-    offset = _words().days[re.sub(r"\s+", " ", m.group("word"))]
-    if anchor is None:
-        return None, "day", True, None
-    return anchor + dt.timedelta(days=offset), "day", True, None
-
-
-def _weekday(m, anchor, folded) -> Resolved | None:
-    if folded[max(0, m.start() - 5):m.start()].strip().endswith("صلاه"):
-        return None  # صلاة الجمعة: the Friday prayer, not a date
-    if anchor is None:
-        return None, "day", True, None
-    target, rel = _words().weekdays[m.group("wd")], _rel(m)
-    back = (anchor.weekday() - target) % 7
-    if rel == 1:
-        return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7), "day", True, None
-    if rel == -1 and back == 0:
-        back = 7
-    return anchor - dt.timedelta(days=back), "day", True, None
-
-
-_RESOLVERS: dict[str, Callable[..., Resolved | None]] = {
-    "numeric_ymd": _numeric, "numeric_dmy": _numeric, "day_month": _day_month,
-    "month_day_year": _day_month, "month": _month, "year": _year,
-    "relative_year": _relative_period, "relative_month": _relative_period,
-    "relative_week": _relative_week, "relative_day": _relative_day, "weekday": _weekday,
-}

@@ -2,9 +2,20 @@
 
 The input's own fields (catalog, JSONL/CSV columns) win; what they leave out is taken from the text where
 it states it: the first line that is neither chrome nor a dateline is the title; the outlet is looked for
-in the page chrome (datelines, bylines, URLs, copyright lines; `data/outlets.csv`); the publication date
-comes from, by strength of evidence, a "نشر في" line, a date-only line near the top, a city-and-agency
-dateline, and only when nothing else states it an update stamp. A crawl time stamp is never taken.
+in the page chrome (datelines, bylines, URLs, copyright lines; `data/outlets.csv`).
+
+The publication date, by strength of evidence (`published_basis` says which):
+
+0. a labelled publication line (تاريخ النشر، نُشر بتاريخ، نشر في، Published; `data/publication_words.csv`),
+   in any date form the date rules read (14 مارس 2021، 14/03/2021، 2021/03/14، March 14, 2021, a Hijri
+   date with its Gregorian one);
+1. the date in the article's URL (the input's `url` field, or a URL line of the page): /2021/04/07/,
+   /20210407/, -20210407-, ?cdate=07042021 (day, month, year);
+2. a date-only line near the top (a header: «الأحد 14 آذار 2021 - 1 شعبان 1442 هـ»);
+3. a city-and-agency dateline (بغداد 7 أبريل 2021 (شينخوا) -);
+4. only when nothing else states it, an update stamp (آخر تحديث).
+
+A crawl or retrieval stamp and a page's "today" header (اليوم: …) are never taken.
 """
 from __future__ import annotations
 
@@ -26,10 +37,11 @@ def _outlet_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: list | None = None,
-                  line_dates: list | None = None, norm: Normalized | None = None, outlet: bool = True) -> dict:
-    """Title, outlet and publication date as the text states them (None where it does not).
-    `line_dates` reuses each line's absolute date (see `dates_by_line`), `norm` the folded text;
-    `outlet=False` skips looking for the outlet (the costly part) when it is known already."""
+                  line_dates: list | None = None, norm: Normalized | None = None, outlet: bool = True,
+                  url: str | None = None) -> dict:
+    """Title, outlet and publication date as the text (and its `url`, when the input has one) state them
+    (None where they do not). `line_dates` reuses each line's absolute date (see `dates_by_line`), `norm`
+    the folded text; `outlet=False` skips looking for the outlet (the costly part) when it is known."""
     spans = paragraph_spans(text) if spans is None else spans
     kinds = boilerplate_lines(text, spans) if kinds is None else kinds
     line_dates = dates_by_line(spans, dates.find_dates(text)) if line_dates is None else line_dates
@@ -39,7 +51,7 @@ def text_metadata(text: str, spans: list[tuple[int, int]] | None = None, kinds: 
         if kind is None and not is_dateline(line, found) and len(line.split()) >= 2:
             meta["title"] = line
             break
-    meta.update(_published(lines, kinds, line_dates))
+    meta.update(_published(lines, kinds, line_dates, url))
     if not outlet:
         return meta
     norm = normalize_spans(text) if norm is None else norm
@@ -69,26 +81,77 @@ def is_dateline(line: str, found) -> bool:
     return found is not None and len(line.split()) <= 6 and (found.end - found.start) >= 0.6 * len(line.strip())
 
 
-def _published(lines: list[str], kinds: list[str | None], line_dates: list) -> dict:
-    """The stated publication date, by the strongest evidence: a 'نشر في' line, a date-only line near the
-    top, a city-and-agency dateline; an update stamp only when nothing else; crawl stamps never."""
+def _published(lines: list[str], kinds: list[str | None], line_dates: list, url: str | None = None) -> dict:
+    """The stated publication date, by the strongest evidence (see the module docstring)."""
     found = []
     for i, (line, kind, d) in enumerate(zip(lines, kinds, line_dates)):
-        if d is None or (i >= 6 and kind not in ("dateline", "timestamp")):
+        label = _label(line)
+        if label in ("crawl", "today"):
+            continue
+        if kind == "url" or (i < 8 and _URL.search(line)):
+            got = url_date(line)
+            if got is not None:
+                found.append((1, i, got, f'stated in the URL: "{line.strip()[:80]}"'))
+        if d is None or (i >= 8 and kind not in ("dateline", "timestamp") and label is None):
             continue
         snippet = line[d.start:d.end]
-        if kind == "dateline":
+        if label == "published" and d.start > 30:
+            label = None  # نشر الجيش قواته في 3 آذار: the verb, not a label
+        if label == "published" or kind == "dateline":
             found.append((0, i, d.date, f'stated in the text: publication line "{line.strip()[:60]}"'))
+        elif label == "updated" or (kind == "timestamp" and _is_update(line)):
+            found.append((4, i, d.date, f'stated in the text: last update "{snippet}" (publication may be earlier)'))
+        elif kind == "timestamp":
+            continue  # a machine time stamp left by a crawler
         elif i < 6 and is_dateline(line, d):
-            found.append((1, i, d.date, f'stated in the text: dateline "{snippet}"'))
+            found.append((2, i, d.date, f'stated in the text: dateline "{snippet}"'))
         elif i < 6 and kind is None and d.start < 40 and re.match(r"\s*[\(\-–—:]", line[d.end:d.end + 3] or "-"):
-            found.append((2, i, d.date, f'stated in the text: dateline "{line[:d.end + 12].strip()}"'))
-        elif kind == "timestamp" and _is_update(line):
-            found.append((3, i, d.date, f'stated in the text: last update "{snippet}" (publication may be earlier)'))
+            found.append((3, i, d.date, f'stated in the text: dateline "{line[:d.end + 12].strip()}"'))
+    if url:
+        got = url_date(url)
+        if got is not None:
+            found.append((1, -1, got, f'stated in the URL: "{url[:80]}"'))
     if not found:
         return {}
     _, _, date, basis = min(found)
     return {"published": date, "published_basis": basis}
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = lexicons.table("publication_words")
+    kinds = {normalize(w).lower(): k for w, k in zip(table["word"], table["kind"])}
+    words = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"\s*(?P<label>{words})(?!\w)\s*(?:في|بتاريخ|on|:)?\s*(?::|\s|$)"), kinds
+
+
+def _label(line: str) -> str | None:
+    """The kind of label a line starts with (published, updated, crawl, today), or None."""
+    pattern, kinds = _labels()
+    m = pattern.match(normalize(line[:40]).lower())
+    return kinds[" ".join(m.group("label").split())] if m else None
+
+
+_URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:com|net|org|info|news|tv|iq|sa|ae|qa|eg|lb|jo|ma|tn|tr|ru|cn)/\S+")
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=/|$|\b)"),
+    re.compile(r"[/_-](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/_.-]|$)"),
+    re.compile(r"[?&](?:cdate|date|d|pubdate)=(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"[?&](?:cdate|date|d|pubdate)=(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?!\d)"),
+)
+
+
+def url_date(url: str):
+    """The publication date an article's URL states (/2021/04/07/, /20210407/, ?cdate=07042021), or None."""
+    import datetime as dt
+    for pattern in _URL_DATES:
+        m = pattern.search(url)
+        if m:
+            try:
+                return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+    return None
 
 
 def _is_update(line: str) -> bool:

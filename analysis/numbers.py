@@ -1,7 +1,10 @@
-"""Numbers in Arabic text: digits (ASCII or Arabic-Indic, with separators), digit + scale word
-(3 آلاف), percentages (% and ٪), and number words (ثلاثة آلاف، ألفين وخمسمئة، خمسة آلاف ومئتي).
+"""Numbers in Arabic text: digits (ASCII or Arabic-Indic, with separators and decimals: 0.5، ٣٫٥), a
+minus sign (-5), digit + scale word (3 آلاف، 2.5 مليون), percentages (% and ٪), and number words
+(ثلاثة آلاف، ألفين وخمسمئة، خمسة آلاف ومئتي، أحد عشر، اثنتا عشرة، أربعة و عشرون with a space after و،
+مليونان، صفر، ثلاثة فاصلة خمسة).
 
-Works on folded text (`text.normalize_spans`), where Arabic-Indic digits are already ASCII.
+Works on folded text (`text.normalize_spans`), where Arabic-Indic digits are already ASCII. Every number
+word and scale word is a row of `data/numbers.csv`.
 """
 from __future__ import annotations
 
@@ -25,44 +28,72 @@ class Number(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[int, str]]:
+    """Each number word or phrase of `data/numbers.csv`, folded (one space between words): (value, kind)."""
     table = lexicons.table("numbers")
-    return {normalize(w): (int(v), k) for w, v, k in zip(table["word"], table["value"], table["kind"])}
+    return {" ".join(normalize(w).split()): (int(v), k) for w, v, k in zip(table["word"], table["value"], table["kind"])}
+
+
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, int]:
+    """The scale words a digit may stand before (3 آلاف، 2.5 مليون): the thousand rows of numbers.csv."""
+    return {w: v for w, (v, k) in _words().items() if k in ("thousand", "thousand_plural")}
 
 
 _PER_HUNDRED = normalize(r"(?:في\s*(?:المئة|المائة|المية)|بال(?:مئة|مائة))(?!\w)")
-_SCALE = r"(?:الف|الفا|الاف|مليون|ملايين|مليار)"
-# The lookbehind (no letter, digit or separator before the number) comes after the first digit, so that
-# re jumps from digit to digit instead of trying the pattern at every character (3x faster).
-_DIGITS = re.compile(
-    r"(?P<num>\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*(?:\.\d+)?))"
-    rf"(?:\s*(?P<scale>{_SCALE})(?!\w)(?:\s+و\s*(?P<extra>\d+)(?!\d))?)?"
-    rf"(?P<pct>\s*%|\s*{_PER_HUNDRED})?"
-)
+
+
+@lru_cache(maxsize=1)
+def _digits() -> re.Pattern[str]:
+    """A number in digits with its scale word and percent sign. The lookbehind (no letter, digit or
+    separator before the number) comes after the first digit, so that re jumps from digit to digit
+    instead of trying the pattern at every character (3x faster)."""
+    return re.compile(
+        r"(?P<num>\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*(?:\.\d+)?))"
+        rf"(?:\s*(?P<scale>{trie_pattern(_scales())})(?!\w)(?:\s+و\s*(?P<extra>\d+)(?!\d))?)?"
+        rf"(?P<pct>\s*%|\s*{_PER_HUNDRED})?"
+    )
+
+
+_DIGITS = _digits()  # (tests/test_troops.py checks its fast lookbehind)
 _PERCENT_AFTER = re.compile(rf"\s*(?:%|{_PER_HUNDRED})")
-_SCALES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9}
+_MINUS = "-\u2212"  # hyphen-minus and the minus sign, right before the digits
 
 
 def find_numbers(folded: str, norm: Normalized | None = None) -> list[Number]:
     """All numbers in folded text, in order; number words are grouped into one value. `norm`, the
     `Normalized` whose text is `folded`, lets number words be looked up among its words (faster)."""
-    found = [_from_digits(m) for m in _DIGITS.finditer(folded)]
+    found = [_from_digits(m, folded) for m in _DIGITS.finditer(folded)]
     found += [w for w in _from_words(folded, norm) if not any(d.start <= w.start < d.end for d in found)]
     return sorted(found, key=lambda n: n.start)
 
 
-def _from_digits(m: re.Match[str]) -> Number:
+def _from_digits(m: re.Match[str], folded: str) -> Number:
     value = float(m.group("num").replace(",", ""))
     if m.group("scale"):
-        value *= _SCALES[m.group("scale")]
+        value *= _scales()[m.group("scale")]
         if m.group("extra"):
             value += float(m.group("extra"))
-    return Number(m.start(), m.end(), value, bool(m.group("pct")), False)
+    start = m.start()
+    if _negative(folded, start):
+        value, start = -value, start - 1
+    return Number(start, m.end(), value, bool(m.group("pct")), False)
+
+
+def _negative(folded: str, start: int) -> bool:
+    """A minus sign right before the digits, itself after a space, a bracket or the start (-5، (−3)), and
+    not after a number (2019-2021 and 13 - 15 are ranges)."""
+    if start == 0 or folded[start - 1] not in _MINUS:
+        return False
+    before = folded[:start - 1].rstrip()
+    if start - 1 > 0 and not (folded[start - 2].isspace() or folded[start - 2] in "(["):
+        return False
+    return not before[-1:].isdigit()
 
 
 def _lookup(token: str) -> tuple[int, str] | None:
     """(value, kind) of a number word, allowing the conjunction و and preposition ب before it."""
     words = _words()
-    token = token.strip("،,.؛:")
+    token = " ".join(token.strip("،,.؛:").split())
     if token in words:
         return words[token]
     if token[:1] in ("و", "ب") and token[1:] in words:
@@ -78,8 +109,8 @@ def _word_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _word_forms() -> frozenset[str]:
-    """Number words as whole words of a text, with و or ب before them."""
-    return frozenset(p + w for w in _words() for p in ("", "و", "ب"))
+    """The first words of number words and phrases, as whole words of a text, with و or ب before them."""
+    return frozenset(p + w.split()[0] for w in _words() for p in ("", "و", "ب"))
 
 
 def _word_matches(folded: str, norm: Normalized | None):
@@ -94,8 +125,8 @@ def _from_words(folded: str, norm: Normalized | None = None) -> list[Number]:
     run: list[tuple[re.Match[str], tuple[int, str]]] = []
     last_end = -1
     for m in _word_matches(folded, norm):
-        if run and folded[last_end:m.start()].strip():
-            out.extend(_close(run, folded))  # a word between: the run of number words ended
+        if run and folded[last_end:m.start()].strip() not in ("", "و"):
+            out.extend(_close(run, folded))  # a word between (not و: أربعة و عشرون): the run ended
             run = []
         last_end = m.end()
         hit = _lookup(m.group())
@@ -119,6 +150,24 @@ def _close(run, folded: str) -> list[Number]:
         run = run[1:]  # آلاف الجنود: "thousands of", not a figure
         if not run:
             return []
+    points = [i for i, (_, (_, kind)) in enumerate(run) if kind == "decimal_point"]
+    if points:  # ثلاثة فاصلة خمسة: the words after فاصلة are the decimals
+        whole, decimals = _value(run[:points[0]]), _value(run[points[0] + 1:])
+        value = whole + (decimals / 10 ** len(str(int(decimals))) if decimals else 0)
+    else:
+        value = _value(run)
+    start = run[0][0].start()
+    end = run[-1][0].end()
+    while end > start and folded[end - 1] in "،,.؛:":
+        end -= 1
+    pct = _PERCENT_AFTER.match(folded[end:end + 12])
+    if pct:
+        end += pct.end()
+    return [Number(start, end, float(value), bool(pct), True)]
+
+
+def _value(run) -> int:
+    """The value of a run of number words (no decimal point in it)."""
     total, current = 0, 0
     for _, (value, kind) in run:
         if kind in ("unit", "ten", "value") and not (kind == "value" and value >= 1000):
@@ -131,11 +180,24 @@ def _close(run, folded: str) -> list[Number]:
         elif kind in ("thousand", "thousand_plural"):
             total += (current or 1) * value
             current = 0
-    start = run[0][0].start()
-    end = run[-1][0].end()
-    while end > start and folded[end - 1] in "،,.؛:":
-        end -= 1
-    pct = _PERCENT_AFTER.match(folded[end:end + 12])
-    if pct:
-        end += pct.end()
-    return [Number(start, end, float(total + current), bool(pct), True)]
+    return total + current
+
+
+def word_pattern() -> str:
+    """A regex of one number word or phrase of `data/numbers.csv` (folded), for rules that count
+    (قبل ثلاثة أيام، الأشهر الستة): with `value_of` for its value."""
+    return trie_pattern(w for w, (_, k) in _words().items() if k != "decimal_point")
+
+
+def value_of(folded: str) -> float | None:
+    """The value of a short folded phrase that is one number (digits or words: 3، ثلاثة، خمسة عشر،
+    الستة with the article), or None."""
+    phrase = folded.strip()
+    if phrase.startswith("ال") and not phrase[2:3].isdigit() and _lookup(phrase[2:].split()[0]) is not None:
+        phrase = phrase[2:]
+    elif phrase.startswith("ال"):
+        phrase = phrase[2:].strip()
+    found = find_numbers(phrase)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(phrase) or found[0].percent:
+        return None
+    return found[0].value

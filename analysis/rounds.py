@@ -8,12 +8,14 @@ same clause dates the mention.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from functools import lru_cache
 
 import pandas as pd
 
 from . import lexicons
+from .clauses import clause_around, nearest_date
 from .registry import extractor
 from .schema import names, schema
 from .text import Normalized, normalize, normalize_spans, trie_pattern
@@ -39,25 +41,45 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     o = _ordinals()
     after = trie_pattern({**o["feminine"], **o["indefinite"]})
     return {
-        "ordinal": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?P<ord>{after}))(?!\w)"),
+        "ordinal": re.compile(rf"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?:ال|ل)?(?:جوله|جلسه)\s+(?P<ord>{after}))(?!\w)"),
         "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{trie_pattern(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),
-        "number": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:ال)?(?:جوله|جلسه)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<num>\d{1,2}))(?!\d)"),
-        "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي)"),
+        "number": re.compile(r"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?:ال|ل)?(?:جوله|جلسه)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<num>\d{1,2}))(?!\d)"),
+        # انطلاق الحوار الاستراتيجي; in a sentence about the dialogue also منذ بدء الحوار (not الحوار الوطني)
+        "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي|"
+                             r"الحوار(?!\w)(?!\s+ال(?!امريكي|اميركي|عراقي|استراتيجي))))"),
         "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
     }
 
 
 # every round pattern holds one of these (جولة، جولات، جلسة، انطلاق، بدء، بداية): a cheap test first
 _ANCHORS = ("جول", "جلس", "طلاق", "بدء", "بدايه")
-_STRATEGIC = re.compile(r"استراتيج|الحوار\s+(?:الامريكي|الاميركي|العراقي)")
-_US = re.compile(r"امريك|اميرك|واشنطن|الولايات المتحده")
-_IRAQ = re.compile(r"عراق|بغداد")
-_CLAUSE = re.compile(r"[،,؛;]|\s(?:بينما|فيما|في حين|ثم)\s")
 
 
-def _is_dialogue(sentence: str) -> bool:
-    """The sentence speaks of the US–Iraq strategic dialogue (not of talks of another body)."""
-    return bool(_STRATEGIC.search(sentence) or ("حوار" in sentence and _US.search(sentence) and _IRAQ.search(sentence)))
+@lru_cache(maxsize=1)
+def _talks() -> dict[str, re.Pattern[str]]:
+    """What a sentence is about, from `data/talks.csv`: the dialogue's own names and its two parties are
+    searched anywhere in a word (الإستراتيجي، الأميركية); other talks and other parties as whole words."""
+    table = lexicons.table("talks")
+    out = {}
+    for kind, group in table.groupby("kind", sort=False):
+        body = "|".join(f"(?:{normalize(p)})" for p in group["pattern"])
+        out[kind] = re.compile(body if kind in ("dialogue", "us", "iraq") else rf"(?<!\w)[وبلف]?(?:{body})(?!\w)")
+    return out
+
+
+def _topic(sentence: str) -> str | None:
+    """"dialogue" for a sentence about the US–Iraq strategic dialogue, "other" for one about other talks
+    (Vienna, Astana, Baghdad–Erbil, Iran–Saudi) or another country's strategic dialogue with the US, None
+    for a sentence that says neither (it takes the topic of the sentence before)."""
+    t = _talks()
+    if t["other_talks"].search(sentence):
+        return "other"
+    iraq = bool(t["iraq"].search(sentence))
+    if not iraq and t["other_party"].search(sentence):
+        return "other"
+    if t["dialogue"].search(sentence) or ("حوار" in sentence and iraq and t["us"].search(sentence)):
+        return "dialogue"
+    return None
 
 
 def _value(m: re.Match[str]) -> int:
@@ -65,68 +87,201 @@ def _value(m: re.Match[str]) -> int:
     if g.get("num"):
         return int(g["num"])
     if g.get("ord"):
-        for forms in _ordinals().values():
-            if g["ord"] in forms:
-                return forms[g["ord"]]
+        return _ordinal(g["ord"])
     return 1  # launch of the dialogue
+
+
+def _ordinal(word: str) -> int:
+    for forms in _ordinals().values():
+        if word in forms:
+            return forms[word]
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _round_words() -> dict[str, dict[str, str]]:
+    table = lexicons.table("round_words")
+    out: dict[str, dict[str, str]] = {}
+    for word, kind, value in zip(table["word"], table["kind"], table["value"]):
+        out.setdefault(kind, {})[normalize(word)] = value
+    return out
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> dict[str, re.Pattern[str]]:
+    """Several rounds in one phrase, and rounds named by the article's time rather than a number."""
+    o, w = _ordinals(), _round_words()
+    ordinal = trie_pattern(o["feminine"])
+    nouns = trie_pattern({**w["dual"], **w["plural"]})
+    relative = trie_pattern({k: v for kind in ("latest", "previous", "next", "new") for k, v in w[kind].items()})
+    counts = trie_pattern(_counts())
+    return {
+        # الجولتين الأولى والثانية، الجولات الأولى والثانية والثالثة
+        "ordinal_list": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:{nouns})\s+(?P<ords>{ordinal}(?:\s*(?:،|,)?\s*و\s*(?:{ordinal}))+))(?!\w)"),
+        # الجولتان الأوليان: the first two
+        "first_two": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:{nouns})\s+(?:{trie_pattern(w['first_two'])}))(?!\w)"),
+        # الجولات الثلاث السابقة، الجولتان السابقتان، الجولة الأخيرة، الجولة المقبلة
+        "relative": re.compile(rf"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?P<noun>(?:ال|ل)?(?:جوله|جلسه)|{nouns})\s+(?:(?P<count>{counts})\s+)?(?P<rel>{relative}))(?!\w)"),
+        # جولة حزيران، جولتي حزيران وآب، جولة أغسطس/آب 2020: dated by the date rows that follow
+        "by_date": re.compile(rf"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?P<noun>(?:ال|ل)?(?:جوله|جلسه)|{nouns}))\s+(?=\S)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _counts() -> dict[str, int]:
+    """Cardinals that count rounds after a plural (الجولات الثلاث), from `data/numbers.csv`."""
+    table = lexicons.table("numbers")
+    return {"ال" + normalize(w): int(v) for w, v, k in zip(table["word"], table["value"], table["kind"])
+            if k == "unit" and 2 <= int(v) <= 10}
 
 
 @extractor("rounds", SCHEMA, needs=("dates",))
 def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
     """The `rounds` rows of a segmented article; a mention is dated from the `dates` rows of its clause."""
-    return rows(article.article_id, article.text, article.content, facts["dates"], article.norm)
+    return rows(article.article_id, article.text, article.content, facts["dates"], article.norm, article.published)
 
 
 def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
-         norm: Normalized | None = None) -> list[dict]:
-    """Rows of the `rounds` frame for one article, from its content sentences."""
+         norm: Normalized | None = None, published=None) -> list[dict]:
+    """Rows of the `rounds` frame for one article, from its content sentences. A sentence that names no
+    talks (وعقدت الجولة الثالثة في نيسان) takes the topic of the sentence before it."""
     norm = norm or normalize_spans(text)
     by_start = sorted(date_rows, key=lambda d: d["start"])
     starts = [d["start"] for d in by_start]
-    rows = []
+    out = []
     folded = norm.text
+    topic = None
     for sent in sentences:
         lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
         sentence = folded[lo:hi]
-        if not any(a in sentence for a in _ANCHORS) or not _is_dialogue(sentence):
+        topic = _topic(sentence) or topic
+        if topic != "dialogue" or not any(a in sentence for a in _ANCHORS):
             continue
-        found: list[tuple[int, int, str, int]] = []  # sorted by start; earlier rules take precedence
-        for rule, pattern in _patterns().items():
-            if rule == "elided" and not found:
-                continue
-            for m in pattern.finditer(folded, lo, hi):
-                s, e = m.span("core")
-                k = bisect.bisect_left(found, (s,))
-                if (k > 0 and found[k - 1][1] > s) or (k < len(found) and found[k][0] < e):
-                    continue  # overlaps a mention already found
-                value = _value(m)
-                if 1 <= value <= 20:
-                    found.insert(k, (s, e, rule, value))
-        for s, e, rule, value in found:
+        for s, e, rule, value in _mentions(folded, lo, hi, norm, by_start, starts, published):
             start, end = norm.span(s, e)
-            date, precision = _date_for(start, sent, by_start, starts)
-            rows.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
-                         "end": end, "text": text[start:end], "rule": rule, "round": value,
-                         "date": date, "precision": precision})
-    return rows
+            date, precision = _date_for(s, lo, hi, norm, by_start, starts)
+            out.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
+                        "end": end, "text": text[start:end], "rule": rule, "round": value,
+                        "date": date, "precision": precision})
+    return out
 
 
-def _date_for(pos: int, sent: dict, by_start: list[dict], starts: list[int]):
-    """A resolved date in the same clause as the mention (a date elsewhere in the sentence may date
-    something else: the statement, not the talks)."""
-    text, base = sent["text"], sent["start"]
-    rel = pos - base
-    window_lo = max(0, rel - 400)
-    cuts = [m.start() for m in _CLAUSE.finditer(text, window_lo, rel)]
-    lo = base + (cuts[-1] if cuts else window_lo)
-    after = _CLAUSE.search(text, rel, rel + 400)
-    hi = base + (after.start() if after else min(len(text), rel + 400))
-    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-    clause = [d for d in by_start[i:j] if d["date"] is not None]
-    if clause:
-        d = min(clause, key=lambda d: abs(d["start"] - pos))
-        return d["date"], d["precision"]
-    return None, None
+def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[dict], starts: list[int],
+              published) -> list[tuple[int, int, str, int]]:
+    """(start, end, rule, round) in folded[lo:hi], in text order; a phrase naming several rounds gives one
+    per round. Earlier rules take precedence over overlapping later ones."""
+    found: list[tuple[int, int, str, int]] = []
+
+    def add(s: int, e: int, rule: str, value: int) -> None:
+        if not 1 <= value <= 20 or any(f[0] < e and s < f[1] and f[3] == value for f in found):
+            return
+        if any(f[0] < e and s < f[1] and not (f[0] == s and f[1] == e) for f in found):
+            return  # overlaps a mention already found
+        found.append((s, e, rule, value))
+
+    groups = _group_patterns()
+    for m in groups["ordinal_list"].finditer(folded, lo, hi):
+        s = m.start("core")
+        for k, o in enumerate(re.finditer(r"[^\s،,]+", m.group("ords"))):
+            word = o.group()[1:] if k and o.group().startswith("و") else o.group()
+            os_, oe = m.start("ords") + o.start(), m.start("ords") + o.end()
+            add(s if k == 0 else os_ + (len(o.group()) - len(word)), oe, "ordinal_list", _ordinal(word))
+    for m in groups["first_two"].finditer(folded, lo, hi):
+        for value in (1, 2):
+            add(*m.span("core"), "first_two", value)
+    for rule, pattern in _patterns().items():
+        if rule == "elided" and not found:
+            continue
+        for m in pattern.finditer(folded, lo, hi):
+            s, e = m.span("core")
+            if rule == "number" and _in_date(norm.to_original(m.start("num")), by_start, starts):
+                continue  # جولة 7 نيسان: the day of a date, not a round number
+            add(s, e, rule, _value(m))
+    if published is not None:
+        for m in groups["relative"].finditer(folded, lo, hi):
+            s, e = m.span("core")
+            for value in _relative_rounds(m, published):
+                add(s, e, "inferred_" + _relative_kind(m.group("rel")), value)
+    for m in groups["by_date"].finditer(folded, lo, hi):
+        for k, (value, s, e) in enumerate(_dated_rounds(m, norm, by_start, starts)):
+            add(m.start("core") if k == 0 else s, e, "by_date", value)
+    found.sort()
+    return found
+
+
+def _in_date(pos: int, by_start: list[dict], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < by_start[k]["end"]
+
+
+def _relative_kind(word: str) -> str:
+    return next(kind for kind, words in _round_words().items() if word in words and kind in
+                ("latest", "previous", "next", "new"))
+
+
+def _relative_rounds(m: re.Match[str], published) -> list[int]:
+    """Rounds named by time, resolved against the reference rounds and the article's date: the latest
+    round on or before it (a round held within three days counts as the current one, so an article on the
+    eve of a round calls it the last), the one(s) before the current round, the next one, the current one."""
+    ref = _reference_rounds()
+    kind = _relative_kind(m.group("rel"))
+    noun = m.group("noun")
+    many = _counts().get(m.group("count") or "") or (2 if noun in _round_words()["dual"] else
+                                                    (0 if noun in _round_words()["plural"] else 1))
+    near = [r for r, d in ref if abs((d - published).days) <= 3]
+    current = near[0] if near else None
+    if kind == "latest":
+        done = [r for r, d in ref if d <= published + dt.timedelta(days=3)]
+        return done[-1:] if many == 1 else done[-many:] if many else done
+    if kind == "previous":
+        before = [r for r, d in ref if (r < current if current else d < published)]
+        return before[-many:] if many else before
+    if kind == "next":
+        if current and _reference_date(current) >= published:
+            return [current]  # the round about to be held
+        after = [r for r, d in ref if d > published]
+        return after[:1]
+    if current:
+        return [current]
+    after = [r for r, d in ref if published < d <= published + dt.timedelta(days=30)]
+    return after[:1]
+
+
+def _dated_rounds(m: re.Match[str], norm: Normalized, by_start: list[dict], starts: list[int]):
+    """For a round noun followed directly by dates (جولة آب 2020، جولتي حزيران وآب): the reference round
+    held in the month (or on the day) each date names, with the date's folded span."""
+    pos = norm.to_original(m.end())
+    k = bisect.bisect_left(starts, pos)
+    out = []
+    while k < len(by_start) and 0 <= by_start[k]["start"] - pos <= 3 and len(out) < 4:
+        d = by_start[k]
+        if d["date"] is None or d["precision"] not in ("day", "month"):
+            break
+        for value, held in _reference_rounds():
+            if (held.year, held.month) == (d["date"].year, d["date"].month) and \
+                    (d["precision"] == "month" or held == d["date"]):
+                out.append((value, norm.to_folded(d["start"]), norm.to_folded(d["end"])))
+        pos, k = d["end"], k + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reference_rounds() -> tuple[tuple[int, dt.date], ...]:
+    """(round, date) of the reference table, in date order."""
+    ref = lexicons.table("rounds_reference")
+    return tuple(sorted(((int(r), dt.date.fromisoformat(d)) for r, d in zip(ref["round"], ref["date"])),
+                        key=lambda x: x[1]))
+
+
+def _reference_date(value: int) -> dt.date | None:
+    return next((d for r, d in _reference_rounds() if r == value), None)
+
+
+def _date_for(s: int, sent_lo: int, sent_hi: int, norm: Normalized, by_start: list[dict], starts: list[int]):
+    """The resolved date nearest to the mention at folded `s` in its own clause, within 400 characters."""
+    lo, hi = clause_around(norm.text, s, max(sent_lo, s - 400), min(sent_hi, s + 400))
+    d = nearest_date(norm.to_original(s), *norm.span(lo, hi), by_start, starts)
+    return (d["date"], d["precision"]) if d else (None, None)
 
 
 def reference() -> pd.DataFrame:
@@ -139,7 +294,8 @@ def reference() -> pd.DataFrame:
 
 def timeline(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per round: the date the texts give (the most precise, then the earliest), the reference date
-    and place, how many mentions and articles attest it, and which catalogued articles report it."""
+    and place, how many mentions and articles attest it (`articles`), and which articles report it
+    (`reported_by`: those that mention it, plus those a catalog says report it)."""
     ref = reference().set_index("round")
     rounds = sorted(set(ref.index) | set(mentions["round"].dropna().astype(int)))
     rank = {"day": 0, "month": 1, "year": 2}
@@ -148,7 +304,8 @@ def timeline(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         m = mentions[mentions["round"] == r]
         dated = m.dropna(subset=["date"]).assign(rank=lambda f: f["precision"].map(rank))
         best = dated.sort_values(["rank", "date"]).iloc[0] if len(dated) else None
-        reported = articles.loc[articles["round"] == r, "article_id"].tolist() if "round" in articles else []
+        catalogued = articles.loc[articles["round"] == r, "article_id"].tolist() if "round" in articles else []
+        reported = set(m["article_id"]) | set(catalogued)  # the texts first; a catalog only adds
         info = ref.loc[r] if r in ref.index else None
         rows.append({
             "round": r,

@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .inputs import out_of_pandas_range
+
 
 class Column(NamedTuple):
     name: str
@@ -57,8 +59,8 @@ def typed(rows: list[dict], columns: Schema, extra_columns: tuple[str, ...] = ()
 
 
 def _as_kind(values: pd.Series, kind: str) -> pd.Series:
-    if kind == "date":
-        return pd.to_datetime(values).astype("datetime64[ns]")
+    if kind == "date":  # a day pandas cannot hold is NaT (parse_or_report reports it), never an error
+        return pd.to_datetime(values.mask(values.map(out_of_pandas_range))).astype("datetime64[ns]")
     if kind == "Int64":
         return values.astype("Int64")
     if kind == "int":

@@ -46,7 +46,7 @@ def segment(article: Article) -> Segmented:
     scanned = dates.scan(norm)
     found = dates.find_dates(text, article.published, norm, scanned)
     line_dates = dates_by_line(spans, found)  # absolute dates only: the same with or without an anchor
-    meta = text_metadata(text, spans, kinds, line_dates, norm, outlet=not article.outlet)
+    meta = text_metadata(text, spans, kinds, line_dates, norm, outlet=not article.outlet, url=article.url)
     sentences = sentence_rows(article.article_id, text, spans, kinds, line_dates)
     return Segmented(article, norm, scanned, found, meta, article.published or meta["published"], sentences,
                      [s for s in sentences if not s["boilerplate"]])

@@ -1,10 +1,15 @@
 """Troop figures: how many soldiers (or what share of them) a sentence says are, or will be, in a country.
 
-A number counts only in a troop context (`data/troop_words.csv`): a troop noun after it (2500 جندي),
-a partitive (60% من قوات التحالف), or a head noun before it (عديد الجنود … إلى 2500). Casualty
-contexts (قتلى، مصرع) and numbers inside date expressions are not troop figures. The force comes from
-`data/forces.csv` (nearest mention in the figure's phrase, then in its sentence), the country from
-`data/countries.csv`, and `as_of` from the nearest date in the same sentence.
+Every mention is a row, a figure repeated later in the article too (`repeat` flags a figure whose value,
+unit, force and country the article already gave). An amount (`amounts`: a number, a range as value and
+value_max, a vague amount such as بضعة آلاف as its conventional interval) counts only in a troop context
+(`data/troop_words.csv`): a troop noun after it (2500 جندي، مئات المستشارين), a partitive (60% من قوات
+التحالف), a head noun before it (عديد الجنود … إلى 2500) or a force's strength (قوة قوامها 13 ألفاً).
+Casualty contexts (قتلى، مصرع), police and civilians (عنصر من الشرطة) and numbers inside date
+expressions are not troop figures. The force comes from `data/forces.csv` (nearest mention in the
+figure's phrase, then in its sentence), the country from `data/countries.csv`, the kind from
+`troop_kinds`, and `as_of` from the nearest date in the figure's clause (`clauses`), else in its
+sentence.
 """
 from __future__ import annotations
 
@@ -16,21 +21,24 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
+from .amounts import Amount, find_amounts
+from .clauses import clause_around, clause_end, nearest_date
 from .registry import extractor
 from .schema import names, schema
-from .dates import period_end
-from .numbers import find_numbers
 from .text import Normalized, WordPatterns, normalize, normalize_spans, trie_pattern
+from .troop_kinds import kind_of
 
 WINDOW = 400  # folded characters of context on each side of a figure
 SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
-                ("rule", "str"), ("value", "float"), ("unit", "str"), ("approximate", "bool"), ("force", "str"),
-                ("country", "str"), ("as_of", "date"), ("as_of_end", "date"), ("as_of_basis", "str"))
+                ("rule", "str"), ("value", "float"), ("value_max", "float"), ("unit", "str"), ("approximate", "bool"),
+                ("force", "str"), ("country", "str"), ("kind", "str"), ("repeat", "bool"), ("as_of", "date"),
+                ("as_of_end", "date"), ("as_of_basis", "str"))
 COLUMNS = names(SCHEMA)
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
+    """Each kind of `data/troop_words.csv` as one alternation of its folded words."""
     table = lexicons.table("troop_words")
     kinds = {k: [normalize(w) for w in g["word"]] for k, g in table.groupby("kind")}
     return {k: trie_pattern(v) for k, v in kinds.items()}
@@ -42,9 +50,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "noun": re.compile(rf"^\s*(?:من\s+)?(?:ال)?(?:{lx['noun']})(?!\w)"),
         "partitive": re.compile(rf"^\s*من\s+(?:ال)?(?:{lx['partitive']})(?!\w)"),
-        "head": re.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{lx['head']})\s+(?:ال)?(?:قوات|قواتها|جنود|الجنود|العسكريين|القوات)"
-                           rf"(?:\s+\S+){{0,6}}?\s+(?:الي|الى|من|عند|نحو|ب|حوالي|ليصل\s+الي)\s*$"),
+        "head": re.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{lx['head']})\s+(?:ال)?(?:{lx['head_noun']})"
+                           rf"(?:\s+\S+){{0,6}}?\s+(?:{lx['head_link']})\s*$"),
+        # after a figure introduced by a head noun (عديد الجنود … إلى 2500) only the end of the clause, a
+        # conjunction or one of the `follower` words may follow: "إلى 20 هجوماً" is a count of something else
+        "follower": re.compile(rf"^\s*(?:$|[،,.؛;:)\-–]|(?:{lx['follower']})(?!\w)|و)"),
+        # a force's strength right before the figure: قوة قوامها نحو 700، يبلغ عديدها 10 آلاف
+        "strength": re.compile(rf"(?:^|\s)[وب]?(?:{lx['strength']})\s*(?:(?:{lx['approx']})\s*)?$"),
+        # police, civilians, militants named right after a troop noun: 500 عنصر من الشرطة، 300 فرد أمن
+        "not_troops": re.compile(rf"^\s+(?:(?:من|في)\s+)?(?:(?:{lx['service']})\s+)?[وبل]?(?:ال)?"
+                                 rf"(?:{lx['not_troops']})(?!\w)"),
         "approx_before": re.compile(rf"(?:^|\s)(?:{lx['approx']})\s*$"),
+        # a definite troop noun before a number written with ال: الجنود الـ2500 (folded: الجنود ال2500)
+        "noun_before": re.compile(rf"(?:^|\s)[وبل]?(?P<noun>ال(?:{lx['noun']}))\s+ال$"),
+        # from–to pairs: من 500 إلى 4000 عنصر (one word, حاليا, may stand before إلى)
+        "pair_from": re.compile(rf"(?:^|\s)(?:{lx['pair_from']})\s*$"),
+        "pair_gap": re.compile(rf"\s*(?:\S+\s+)?و?(?:{lx['pair_to']})\s*"),
         "approx_after": re.compile(r"^\s*(?:[^\s،,.]+\s+){0,2}تقريبا(?!\w)"),
         "casualty": re.compile(rf"(?<!\w)[وبل]?(?:{lx['casualty']})(?!\w)"),
         "present": re.compile(rf"(?<!\w)[وف]?(?:{lx['present']})(?!\w)"),
@@ -74,98 +95,223 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
     """Rows of the `troops` frame for one article, from its content (non-boilerplate) sentences."""
     norm = norm or normalize_spans(text)
     folded = norm.text
-    back = norm.to_folded
     pats = _patterns()
     by_start = sorted(date_rows, key=lambda d: d["start"])
     starts = [d["start"] for d in by_start]
     main_country: list[str | None] = []  # computed once, when the first figure needs it
     rows = []
-    bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
-    sent_starts = [b[0] for b in bounds]
-    for num in find_numbers(folded, norm):  # one pass over the text; numbers outside content sentences are skipped
-        k = bisect.bisect_right(sent_starts, num.start) - 1
-        if k < 0 or num.end > bounds[k][1]:
-            continue
-        sent, (sent_s, sent_e) = sentences[k], bounds[k]
-        s, e = num.start, num.end
-        fs, fe = max(sent_s, s - WINDOW), min(sent_e, e + WINDOW)  # context: bounded, so never quadratic
-        o_s, o_e = norm.span(s, e)
-        j = bisect.bisect_right(starts, o_s) - 1
-        if j >= 0 and o_s < by_start[j]["end"]:
-            continue  # a number inside a date expression
-        found = _context(folded, s, e, fs, fe, pats)
-        if found is None:
-            continue
-        rule, phrase_end = found
-        approx = pats["approx_before"].search(folded[max(fs, s - 25):s])
-        span_start = s - (len(folded[max(fs, s - 25):s]) - approx.start()) if approx else s
-        span_start += len(folded[span_start:s]) - len(folded[span_start:s].lstrip())
-        o_s, o_e = norm.span(span_start, phrase_end)
-        cs, ce = _clause(folded, s, fs, fe)
+    for c in _figures(folded, norm, sentences, by_start, starts, pats):
+        amount, s, fs, fe = c.amount, c.amount.first, c.fs, c.fe
+        o_s, o_e = norm.span(c.span_start, c.phrase_end)
+        cs, ce = clause_around(folded, s, fs, fe)
         as_of, as_of_end, basis = _as_of(o_s, norm.span(cs, ce), by_start, starts, published,
                                          folded[cs:ce], pats, "clause")
         if as_of is None:
             as_of, as_of_end, basis = _as_of(o_s, norm.span(fs, fe), by_start, starts, published,
                                              folded[fs:fe], pats, "sentence")
         rows.append({
-            "article_id": article_id, "sentence_id": sent["sentence_id"], "start": o_s, "end": o_e,
-            "text": text[o_s:o_e], "rule": rule, "value": num.value,
-            "unit": "percent" if num.percent else "troops",
-            "approximate": bool(approx or pats["approx_after"].match(folded[phrase_end:fe])),
-            "force": _force(folded, s, phrase_end, fs, fe),
+            "article_id": article_id, "sentence_id": c.sentence_id, "start": o_s, "end": o_e,
+            "text": text[o_s:o_e], "rule": c.rule if amount.form == "number" else f"{amount.form} {c.rule}",
+            "value": _value(folded, amount, c.rule), "value_max": amount.value_max,
+            "unit": "percent" if amount.percent else "troops",
+            "approximate": bool(amount.form == "vague" or c.span_start < c.lead
+                                or pats["approx_after"].match(folded[c.phrase_end:fe])),
+            "force": _force(folded, s, c.phrase_end, fs, fe),
             "country": _country(folded, s, fs, fe) or _once(main_country, lambda: _main_country(folded)),
+            "kind": kind_of(folded, c.span_start, c.phrase_end, (cs, ce)),
             "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
         })
+    return _mark_repeats(rows)
+
+
+class _Candidate:
+    """An amount in a content sentence, and (once it is known to be a troop figure) its rule and phrase."""
+
+    __slots__ = ("amount", "sentence_id", "k", "fs", "fe", "rule", "lead", "phrase_end", "span_start")
+
+    def __init__(self, amount: Amount, sentence_id: int, k: int, fs: int, fe: int):
+        self.amount, self.sentence_id, self.k, self.fs, self.fe = amount, sentence_id, k, fs, fe
+        self.rule = None
+
+    def accept(self, rule: str, lead: int, phrase_end: int, folded: str, pats) -> None:
+        self.rule, self.lead, self.phrase_end = rule, lead, phrase_end
+        self.span_start = _span_start(folded, lead, self.fs, pats)
+
+
+def _figures(folded: str, norm: Normalized, sentences: list[dict], by_start: list[dict], starts: list[int],
+             pats) -> list[_Candidate]:
+    """The troop figures of the content sentences: each amount in its own context, then the bare numbers
+    of a from–to pair whose other side is a figure (من 500 إلى 4000 عنصر، من 5200 جندي إلى 3000)."""
+    back = norm.to_folded
+    bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
+    sent_starts = [b[0] for b in bounds]
+    cands = []
+    for amount in find_amounts(folded, norm):  # one pass over the text; amounts outside content sentences are skipped
+        k = bisect.bisect_right(sent_starts, amount.start) - 1
+        if k < 0 or amount.end > bounds[k][1]:
+            continue
+        s, e = amount.first, amount.end
+        c = _Candidate(amount, sentences[k]["sentence_id"], k, max(bounds[k][0], s - WINDOW), min(bounds[k][1], e + WINDOW))
+        found = _context(folded, amount, c.fs, c.fe, pats)
+        if found and _admissible(folded, norm, c, found[0], by_start, starts, pats):
+            c.accept(*found, folded, pats)
+        cands.append(c)
+    for i, c in enumerate(cands):
+        if c.rule is None and c.amount.form != "vague":
+            _pair(folded, cands, i, pats, lambda c: _admissible(folded, norm, c, "pair", by_start, starts, pats))
+    return [c for c in cands if c.rule is not None]
+
+
+def _admissible(folded: str, norm: Normalized, c: "_Candidate", rule: str, by_start: list[dict],
+                starts: list[int], pats) -> bool:
+    """Whether an amount in a troop context is a troop figure: no casualty word beside it, and no number of
+    it inside a date expression (unless the date scan read a troop figure as a bare year)."""
+    if _casualty(folded, c, pats):
+        return False
+    a = c.amount
+    dates = [_date_at(norm.to_original(p), by_start, starts) for p in {a.first, a.last}]
+    return not any(dates) or _figure_not_year(a, rule, dates)
+
+
+def _figure_not_year(amount: Amount, rule: str, dates: list[dict | None]) -> bool:
+    """A number the date scan read as a bare year is a troop figure when a troop noun follows it (2000
+    جندي) or when it is one end of a range whose other end is no date (بين 2000 و2500)."""
+    if any(d is not None and d["rule"] != "year" for d in dates):
+        return False
+    return rule in ("noun", "partitive") or (amount.form == "range" and None in dates)
+
+
+def _pair(folded: str, cands: list[_Candidate], i: int, pats, admissible) -> None:
+    """Accept cands[i], a bare number, when it is one side of a from–to pair whose other side, next to it in
+    the same sentence, is a figure (and `admissible(cands[i])`)."""
+    c = cands[i]
+    if not any(n is not None and n.rule is not None and n.k == c.k
+               for n in (cands[i - 1] if i > 0 else None, cands[i + 1] if i + 1 < len(cands) else None)):
+        return
+    if not admissible(c):
+        return
+    lead = _span_start(folded, c.amount.start, c.fs, pats)
+    prev = cands[i - 1] if i > 0 else None
+    if (prev is not None and prev.rule is not None and prev.k == c.k and prev.amount.percent == c.amount.percent
+            and pats["pair_from"].search(folded[max(c.fs, prev.span_start - 12):prev.span_start])
+            and pats["pair_gap"].fullmatch(folded, prev.phrase_end, lead)
+            and pats["follower"].match(folded[c.amount.end:c.fe])):
+        c.accept("pair", c.amount.start, c.amount.end, folded, pats)
+        return
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    if (nxt is not None and nxt.rule is not None and nxt.k == c.k and nxt.amount.percent == c.amount.percent
+            and pats["pair_from"].search(folded[max(c.fs, lead - 12):lead])
+            and pats["pair_gap"].fullmatch(folded, c.amount.end, nxt.span_start)):
+        c.accept("pair", c.amount.start, c.amount.end, folded, pats)
+
+
+def _span_start(folded: str, lead: int, fs: int, pats) -> int:
+    """Where a figure's span starts: at an approximation word before it (نحو، أكثر من), else at `lead`."""
+    window = folded[max(fs, lead - 25):lead]
+    approx = pats["approx_before"].search(window)
+    if not approx:
+        return lead
+    start = lead - (len(window) - approx.start())
+    return start + len(folded[start:lead]) - len(folded[start:lead].lstrip())
+
+
+def _date_at(pos: int, by_start: list[dict], starts: list[int]) -> dict | None:
+    """The date row (sorted by start) whose span holds original offset `pos`, if any."""
+    j = bisect.bisect_right(starts, pos) - 1
+    return by_start[j] if j >= 0 and pos < by_start[j]["end"] else None
+
+
+def _casualty(folded: str, c: _Candidate, pats) -> bool:
+    """A casualty word just before or after the amount: a count of dead, wounded or captured."""
+    a = c.amount
+    return bool(pats["casualty"].search(folded[max(c.fs, a.start - 30):a.start])
+                or pats["casualty"].search(folded[a.end:min(c.fe, a.end + 40)]))
+
+
+def _mark_repeats(rows: list[dict]) -> list[dict]:
+    """`repeat` is True for a figure whose value (and upper bound), unit, force and country an earlier
+    row of the article already gave: the same fact reported again. A figure whose sentence names no force
+    and whose value, unit and country an earlier figure gave is that figure again (الجنود الـ2500): it
+    takes its force, and its rule says so."""
+    forces: dict[tuple, str] = {}
+    seen = set()
+    for r in rows:
+        figure = (r["value"], r["value_max"], r["unit"], r["country"])
+        if r["force"] == "unknown" and figure in forces:
+            r["force"] = forces[figure]
+            r["rule"] += " +earlier_force"
+        forces.setdefault(figure, r["force"])
+        key = (*figure, r["force"])
+        r["repeat"] = key in seen
+        seen.add(key)
     return rows
 
 
-def _context(folded: str, s: int, e: int, fs: int, fe: int, pats) -> tuple[str, int] | None:
-    """(rule, end of the figure's phrase) when the number at folded[s:e] is a troop figure."""
+def _value(folded: str, amount: Amount, rule: str) -> float:
+    """The amount's value; ألفا right before a troop noun is the dual construct (ألفا جندي = 2000), not the
+    accusative ألفاً (1000) that follows a number."""
+    if (rule == "noun" and amount.form == "number" and amount.value == 1000 and amount.words
+            and folded[amount.first:amount.end].lstrip("وب") == "الفا"
+            and not folded[amount.end:amount.end + 5].lstrip().startswith("من ")):
+        return 2000.0
+    return amount.value
+
+
+def _context(folded: str, amount: Amount, fs: int, fe: int, pats) -> tuple[str, int, int] | None:
+    """(rule, start, end of the figure's phrase) when `amount` is a troop figure. The phrase starts at the
+    amount (its range word included) or at the strength word before it (قوامها)."""
+    s, e = amount.first, amount.end
     after = folded[e:fe]
-    before = folded[max(fs, s - 90):s]
-    if pats["casualty"].search(folded[max(fs, s - 30):s]) or pats["casualty"].search(after[:40]):
-        return None
     for rule in ("noun", "partitive"):
         m = pats[rule].match(after)
         if m:
-            return rule, e + m.end()
-    if pats["head"].search(before) and _FOLLOWER.match(after):
-        return "head", e
+            if pats["not_troops"].match(after[m.end():m.end() + 40]):
+                return None
+            return rule, amount.start, e + m.end()
+    if amount.form == "vague":
+        return None  # a vague amount needs its noun: مئات الجنود
+    noun = pats["noun_before"].search(folded[max(fs, s - 30):s])
+    if noun:  # الجنود الـ2500
+        return "noun_before", max(fs, s - 30) + noun.start("noun"), e
+    if not pats["follower"].match(after):
+        return None
+    if pats["head"].search(folded[max(fs, s - 90):s]):
+        return "head", amount.start, e
+    lo = max(fs, amount.start - 40)
+    strength = pats["strength"].search(folded[lo:amount.start])
+    if strength:
+        start = lo + strength.start()
+        return "strength", start + (folded[start] == " "), e
     return None
 
 
-# After a figure introduced by a head noun (عديد الجنود … إلى 2500) only a preposition, a conjunction
-# or the end of the clause may follow: "إلى 20 هجوماً" is a count of something else.
-_FOLLOWER = re.compile(r"^\s*(?:$|[،,.؛;:)\-–]|(?:في|من|خلال|بحلول|مع|بعد|قبل|حتي|الي|عند|فقط|تقريبا|بينهم|منهم|"
-                       r"جندي|عسكري)(?!\w)|و)")
-
-
 def _force(folded: str, s: int, phrase_end: int, fs: int, fe: int) -> str:
-    """US / coalition / other from the figure's own phrase, then the words before it, then the sentence."""
-    clause_end = _clause_end(folded, phrase_end, fe)
-    for start, end in ((s, clause_end), (max(fs, s - 60), s), (fs, fe)):
-        tag = _first(folded, "forces", start, end)
-        if tag:
-            return tag
-    return "unknown"
+    """US / coalition / NATO / other from the figure's own phrase (2500 جندي أميركي), else the force named
+    nearest before it in the sentence (قوات التحالف الدولي بنحو 3500 عسكري), else the first after it."""
+    tag = _first(folded, "forces", s, clause_end(folded, phrase_end, fe))
+    if tag:
+        return tag
+    return _last(folded, "forces", max(fs, s - 60), s) or _last(folded, "forces", fs, s) or \
+        _first(folded, "forces", s, fe) or "unknown"
 
 
-_CLAUSE_END = re.compile(r"[،,؛;.]|\s(?:بينهم|بينما|فيما|في حين)\s")
-
-
-def _clause_end(folded: str, pos: int, fe: int) -> int:
-    m = _CLAUSE_END.search(folded, pos, fe)
-    return m.start() if m else fe
+def _last(folded: str, name: str, start: int, end: int) -> str | None:
+    """The tag of the last pattern of table `name` found in folded[start:end] (the nearest to `end`; at
+    one position the first in the table)."""
+    last, at = None, -1
+    for tag, m in _tagged(name).finditer(folded, start, end):
+        if m.start() > at:
+            last, at = tag, m.start()
+    return last
 
 
 def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
     """The country the figure is for: one named in its clause, Iraq if the sentence names Iraq at all."""
-    clause_start = max(folded.rfind(c, fs, s) for c in "،,؛") + 1 if any(c in folded[fs:s] for c in "،,؛") else fs
-    clause = _first(folded, "countries", clause_start, _clause_end(folded, s, fe))
-    if clause and clause != "Iraq":
+    clause = _first(folded, "countries", *clause_around(folded, s, fs, fe))
+    if clause:
         return clause
     tags = {tag for tag, _ in _tagged("countries").finditer(folded, fs, fe)}
-    if clause == "Iraq" or "Iraq" in tags:
+    if "Iraq" in tags:
         return "Iraq"
     return sorted(tags)[0] if tags else None
 
@@ -186,24 +332,12 @@ def _main_country(folded: str) -> str | None:
     return best[0] if best[1] else None
 
 
-_CLAUSE_CUT = re.compile(r"[،,؛;]|\s(?:بعد ان|بينما|فيما|في حين|بعدما)\s")
-
-
-def _clause(folded: str, s: int, fs: int, fe: int) -> tuple[int, int]:
-    """Folded span of the clause around position `s` within the sentence folded[fs:fe]."""
-    cuts = [m.end() for m in _CLAUSE_CUT.finditer(folded, fs, s)]
-    after = _CLAUSE_CUT.search(folded, s, fe)
-    return (cuts[-1] if cuts else fs), (after.start() if after else fe)
-
-
 def _as_of(pos: int, clause: tuple[int, int], by_start: list[dict], starts: list[int], published,
            folded_clause: str, pats, where: str):
     """The nearest resolved date in the span `clause`, else the publication date for a present marker."""
-    lo, hi = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
-    inside = [d for d in by_start[lo:hi] if d["date"] is not None]
-    if inside:
-        d = min(inside, key=lambda d: abs(d["start"] - pos))
-        return d["date"], period_end(d["date"], d["precision"], d["qualifier"]), f'date in the {where}: "{d["text"]}"'
+    d = nearest_date(pos, *clause, by_start, starts)
+    if d is not None:
+        return d["period_start"], d["period_end"], f'date in the {where}: "{d["text"]}"'
     if published is not None and pats["present"].search(folded_clause):
         return published, published, f"present-time marker in the {where}: publication date"
     return None, None, None
@@ -218,12 +352,14 @@ def reference_levels() -> pd.DataFrame:
 
 
 def compare_with_reference(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Each reported count of US troops in Iraq beside the reference level in force at the end of the
-    period it is dated by (as_of, e.g. the last day of "منتصف يناير"; else the publication date)."""
+    """Each reported count of US troops in Iraq (a level or target with one value: not a reduction,
+    deployment or withdrawal, not a range or vague amount) beside the reference level in force at the end
+    of the period it is dated by (as_of, e.g. the last day of "منتصف يناير"; else the publication date)."""
     ref = reference_levels()
     levels = ref[ref["kind"] == "level"].sort_values("date")
     us = figures[(figures["unit"] == "troops") & (figures["force"] == "US") &
-                 (figures["country"].isna() | (figures["country"] == "Iraq"))].copy()
+                 (figures["country"].isna() | (figures["country"] == "Iraq")) &
+                 figures["kind"].isin(["level", "target"]) & figures["value_max"].isna()].copy()
     published = articles.set_index("article_id")["published"]
     us["date"] = us["as_of_end"].fillna(us["article_id"].map(published)).astype("datetime64[ns]")
     us = us.dropna(subset=["date"]).sort_values("date")

@@ -4,7 +4,9 @@
 
 Recall and precision are measured against the hand-listed date expressions of the seeds
 (tests/fixtures/seed_dates.csv): an expression counts as found when a found span overlaps it, and as
-right when the value is the listed one too.
+right when the value is the listed one too; and, when it is present, against the development set
+(tests/fixtures/dev/: articles.jsonl and gold.jsonl), where a value is right when it lies in the gold
+period (docs/gold.md), each tool resolving against the gold publication date.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from analysis.text import normalize_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "seed_dates.csv"
+DEV = ROOT / "tests" / "fixtures" / "dev"
 
 
 def timed(fn, repeat: int) -> float:
@@ -135,6 +138,35 @@ def main() -> None:
     print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     speed = table["ms_per_article"].iloc[1] / table["ms_per_article"].iloc[0]
     print(f"analysis.dates is {speed:.1f}x faster than dateparser on the same text")
+    if (DEV / "gold.jsonl").exists():
+        dev_comparison()
+
+
+def dev_comparison() -> None:
+    """Both tools on the development set, against its gold dates (value right: the point in the period)."""
+    from analysis.gold import read_gold
+    gold = read_gold(DEV / "gold.jsonl")
+    texts = pd.read_json(DEV / "articles.jsonl", lines=True).set_index("id")["text"]
+    published = {a.article_id: a.published for a in gold.articles}
+    corpus = argparse.Namespace(articles=pd.DataFrame({
+        "article_id": list(published), "text": [texts[a] for a in published],
+        "published": pd.to_datetime(pd.Series([published[a] for a in published]))}))
+    facts = gold.frame("dates")
+    rows = []
+    for name, fn in (("analysis.dates", ours), ("dateparser.search_dates", dateparser_search)):
+        found, per_article = fn(corpus)
+        hit = right = 0
+        for g in facts.itertuples():
+            match = [f for f in found if f[0] == g.article_id and f[1] < g.end and g.start < f[2]]
+            hit += bool(match)
+            right += any(f[3] is not None and g.period_start is not None and
+                         pd.Timestamp(g.period_start) <= pd.Timestamp(f[3]) <= pd.Timestamp(g.period_end) for f in match)
+        useful = sum(any(f[0] == g.article_id and f[1] < g.end and g.start < f[2] for g in facts.itertuples())
+                     for f in found)
+        rows.append({"tool": name, "found": len(found), "recall": hit / len(facts), "right_value": right / len(facts),
+                     "precision": useful / len(found) if found else 0.0, "ms_per_article": per_article * 1000})
+    print(f"\nDates against {len(facts)} gold expressions of the development set ({len(published)} articles):")
+    print(pd.DataFrame(rows).to_string(index=False, float_format=lambda v: f"{v:.2f}"))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.dates import _patterns, find_dates, parse_date, scan
+from analysis.dates import find_dates, parse_date, scan, scan_whole
 from analysis.text import normalize_spans
 
 PUB = dt.date(2021, 4, 7)  # a Wednesday
@@ -59,10 +59,10 @@ def test_absolute_dates(text, span, date, precision):
     ("في أيار المقبل", "أيار المقبل", dt.date(2021, 5, 1), "month"),
     ("في نيسان الجاري", "نيسان الجاري", dt.date(2021, 4, 1), "month"),
     ("في 22 مارس", "22 مارس", dt.date(2021, 3, 22), "day"),
-    ("في منتصف يناير", "منتصف يناير", dt.date(2021, 1, 11), "month"),
-    ("في أواخر آذار", "أواخر آذار", dt.date(2021, 3, 21), "month"),
+    ("في منتصف يناير", "منتصف يناير", dt.date(2021, 1, 15), "month"),
+    ("في أواخر آذار", "أواخر آذار", dt.date(2021, 3, 25), "month"),
     ("مطلع العام الجاري", "مطلع العام الجاري", dt.date(2021, 1, 1), "year"),
-    ("بحلول نهاية العام", "نهاية العام", dt.date(2021, 9, 1), "year"),
+    ("بحلول نهاية العام", "نهاية العام", dt.date(2021, 12, 1), "year"),
     ("أظهرت العام الماضي قدرتها", "العام الماضي", dt.date(2020, 1, 1), "year"),
     ("العام المقبل", "العام المقبل", dt.date(2022, 1, 1), "year"),
     ("الشهر الماضي", "الشهر الماضي", dt.date(2021, 3, 1), "month"),
@@ -134,5 +134,5 @@ def test_scanning_in_trigger_windows_finds_what_a_whole_text_scan_finds(text, pu
     """`scan` runs each rule only near the words it needs; the dates must be those of running every rule
     over the whole text."""
     norm = normalize_spans(text)
-    whole = [(name, m) for name, pattern in _patterns() for m in pattern.finditer(norm.text)]
+    whole = scan_whole(norm)
     assert find_dates(text, published, norm, whole) == find_dates(text, published, norm, scan(norm))

@@ -31,5 +31,9 @@ def test_report_command_writes_everything(tmp_path, capsys):
     charts = sorted(p.name for p in (tmp_path / "charts").iterdir())
     assert len(charts) == 12 and "troop_levels_ar.pdf" in charts
     assert (tmp_path / "data" / "statements.parquet").exists() and (tmp_path / "data" / "round_timeline.csv").exists()
-    assert sorted(p.name for p in (tmp_path / "notebooks").iterdir()) == [
-        "01_corpus.html", "02_troop_levels.html", "03_talk_rounds.html", "04_statements.html"]
+    assert sorted(p.name for p in (tmp_path / "notebooks").iterdir()) == sorted(
+        f"{stem}.{ext}" for stem in ("01_corpus", "02_troop_levels", "03_talk_rounds", "04_statements")
+        for ext in ("html", "ipynb"))
+    assert (tmp_path / "index.html").exists()
+    # on the seeds, the notes about the seeds stay (tests/test_report.py: they go for any other input)
+    assert "<bdi>25-يوليو-2021</bdi>" in (tmp_path / "notebooks" / "01_corpus.html").read_text(encoding="utf-8")

@@ -26,7 +26,8 @@ def test_every_frame_is_typed_from_its_schema(seeds):
 
 def test_parse_article_gives_one_list_per_registered_frame():
     parsed = analysis.parse_article(analysis.Article("x", "قال الوزير يوم الخميس 3 حزيران 2021: «لن ننسحب من المدينة».\n"))
-    assert tuple(parsed) == corpus.FRAMES == registry.frames()
+    assert tuple(k for k in parsed if k != "problems") == corpus.FRAMES == registry.frames()
+    assert parsed["problems"] == []  # the problems of this one article
     assert parsed["dates"] and parsed["statements"]
 
 
@@ -72,3 +73,16 @@ def test_typed_keeps_missing_ints_nullable_and_dates_as_nat():
 @pytest.mark.parametrize("module", ["analysis.cache", "analysis.registry", "analysis.export", "analysis.corpus"])
 def test_each_module_imports_first_without_a_cycle(module):
     subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+
+
+def test_an_article_without_a_publication_date_says_its_relative_dates_stay_unresolved(tmp_path):
+    import json
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"id": "undated", "text": "وصل الوفد أمس إلى بغداد، على أن يغادرها الأسبوع المقبل."},
+        {"id": "dated", "text": "وصل الوفد أمس إلى بغداد.", "published": "2021-04-07"})), encoding="utf-8")
+    corpus = analysis.load_corpus(path, cache=False)
+    info = corpus.problems[corpus.problems["severity"] == "info"]
+    assert info["row"].tolist() == [1] and info["path"].tolist() == [str(path)]
+    assert info["reason"].iloc[0].endswith("2 relative date(s) stay unresolved")
+    assert corpus.dates.set_index("article_id")["date"].isna().to_dict() == {"undated": True, "dated": False}

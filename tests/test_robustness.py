@@ -81,3 +81,44 @@ def test_ten_megabyte_article(seeds):
     big = text * (10_000_000 // len(text.encode("utf-8")))
     parsed = check(big, seconds=300)
     assert len(parsed["statements"]) > 20000 and len(parsed["troops"]) > 2000
+
+
+@given(st.text(alphabet=st.sampled_from(NASTY), max_size=300), st.lists(st.tuples(st.integers(0, 10_000),
+       st.sampled_from([0xC0, 0xC1, 0xF5, 0xFE, 0xFF])), min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_bad_bytes_become_one_replacement_each_where_they_were(text, inserts):
+    """Bytes that are never UTF-8, put between the characters of mostly-Arabic text: decoding gives the text
+    back with one U+FFFD at each place, and says at which byte offsets (nothing else changes)."""
+    from analysis.decoding import decode_bytes
+    text = "قال المتحدث إن الاجتماع انتهى مساء أمس. " + text.replace("\x00", "")
+    chars = sorted({min(i, len(text)) for i, _ in inserts})
+    data, expect, offsets, last = b"", "", [], 0
+    for at, (_, byte) in zip(chars, inserts):
+        data += text[last:at].encode()
+        expect += text[last:at] + "\ufffd"
+        offsets.append(len(data))
+        data += bytes([byte])
+        last = at
+    data += text[last:].encode()
+    expect += text[last:]
+    try:
+        decoded = decode_bytes(data)
+    except ValueError as err:  # random control characters can make it binary; nothing else may fail
+        assert str(err).startswith("binary file: too many control characters"), err
+        return
+    assert decoded.encoding == "utf-8" and decoded.text == expect
+    assert [d.byte for d in decoded.damage] == offsets and {d.kind for d in decoded.damage} == {"undecodable"}
+    assert [decoded.text[d.char] for d in decoded.damage] == ["\ufffd"] * len(offsets)
+
+
+@given(st.binary(max_size=3000))
+@settings(max_examples=300, deadline=None)
+def test_any_bytes_decode_or_say_why(data):
+    from analysis.decoding import decode
+    try:
+        text, encoding, caveat = decode(data)
+    except ValueError as err:
+        assert str(err).split(":")[0] in ("empty file", "binary file", "undecodable"), err
+        return
+    assert encoding in ("utf-8", "cp1256", "utf-16") and "\x00" not in text and "\r" not in text
+    assert caveat is not None or data.lstrip(b"\xef\xbb\xbf").decode("utf-8").replace("\r\n", "\n").replace("\r", "\n") == text

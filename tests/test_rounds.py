@@ -52,3 +52,97 @@ def test_day_precise_date_in_clause():
 ])
 def test_other_talks_are_not_rounds(text):
     assert mentions(text) == []
+
+
+# ---------------------------------------------------------------- several rounds in one phrase
+@pytest.mark.parametrize("text, want", [
+    ("عقدت الجولتان الأولى والثانية من الحوار الاستراتيجي بين بغداد وواشنطن.", [("الجولتان الأولى", 1), ("الثانية", 2)]),
+    ("ناقشت الجولتين الأولى والثانية من الحوار الاستراتيجي ملف القوات.", [("الجولتين الأولى", 1), ("الثانية", 2)]),
+    ("وخلصت الجولات الأولى والثانية والثالثة من الحوار الاستراتيجي إلى جدول للانسحاب.",
+     [("الجولات الأولى", 1), ("الثانية", 2), ("الثالثة", 3)]),
+])
+def test_ordinals_listed_after_a_dual_or_plural(text, want):
+    assert [(s, n) for s, n, _ in mentions(text)] == want
+
+
+def test_elided_second_round_after_the_first():
+    text = "وعقدت الجولة الأولى من الحوار الاستراتيجي عبر الفيديو، فيما عقدت الثانية في واشنطن."
+    assert [(s, n) for s, n, _ in mentions(text)] == [("الجولة الأولى", 1), ("الثانية", 2)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("وكانت جولة آب/أغسطس 2020 من الحوار الاستراتيجي قد عقدت في واشنطن.", [2]),
+    ("وأسفرت جولة 7 نيسان 2021 من الحوار الاستراتيجي عن تفاهمات.", [3]),
+])
+def test_rounds_named_by_their_month(text, want):
+    assert [n for _, n, _ in mentions(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت جولة أيار 2020 من الحوار الاستراتيجي قد أرجئت.",  # no reference round that month
+    "وشملت الجولة الثالثة عشرة من المحادثات الاستراتيجية بين مصر والولايات المتحدة ملف المياه.",
+])
+def test_no_round_without_a_reference_round_or_for_another_country(text):
+    assert mentions(text) == []
+
+
+# ---------------------------------------------------------------- rounds named by time
+@pytest.mark.parametrize("text, published, want", [
+    # the eve of round 4: "the last round" is the one about to be held
+    ("يتوجه الوفد إلى واشنطن لإجراء الجولة الأخيرة من الحوار الاستراتيجي.", dt.date(2021, 7, 25), [4]),
+    ("وكانت الجولة الأخيرة من الحوار الاستراتيجي قد تناولت ملف القوات.", dt.date(2021, 1, 10), [2]),
+    ("وستعقد الجولة المقبلة من الحوار الاستراتيجي في واشنطن.", dt.date(2021, 5, 1), [4]),
+    ("ويترقب العراقيون الجولة المرتقبة من الحوار الاستراتيجي.", dt.date(2020, 8, 18), [2]),
+    ("وأكد الوزير أن الجولة الجديدة من الحوار الاستراتيجي ستحسم الجدول الزمني.", dt.date(2021, 4, 6), [3]),
+    ("وخلافا للجولة السابقة من الحوار الاستراتيجي، عقدت هذه الجولة في واشنطن.", dt.date(2021, 7, 26), [3]),
+    ("وشملت الجولات الثلاث السابقة من الحوار الاستراتيجي خطوات لخفض القوات.", dt.date(2021, 7, 27), [1, 2, 3]),
+    ("وشملت الجولتان السابقتان من الحوار الاستراتيجي خفض القوات.", dt.date(2021, 4, 7), [1, 2]),
+])
+def test_rounds_named_by_time_are_resolved_against_the_reference(text, published, want):
+    got = parse_article(Article("t", text, published=published))["rounds"]
+    assert [r["round"] for r in got] == want
+    assert all(r["rule"].startswith("inferred_") for r in got)
+
+
+def test_rounds_named_by_time_need_a_publication_date():
+    text = "وكانت الجولة الأخيرة من الحوار الاستراتيجي قد تناولت ملف القوات."
+    assert parse_article(Article("t", text))["rounds"] == []
+
+
+def test_the_next_round_after_the_last_reference_round_is_unknown():
+    assert mentions("وستعقد الجولة المقبلة من الحوار الاستراتيجي في بغداد.", dt.date(2022, 3, 1)) == []
+
+
+# ---------------------------------------------------------------- the topic of the sentence
+def test_a_sentence_without_talk_words_takes_the_topic_before_it():
+    text = ("وبحث الحوار الاستراتيجي بين العراق والولايات المتحدة مستقبل القوات. "
+            "وكانت الجولة الثالثة قد عقدت عبر الاتصال المرئي.")
+    assert [(s, n) for s, n, _ in mentions(text)] == [("الجولة الثالثة", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "وبحث الحوار الاستراتيجي بين العراق والولايات المتحدة مستقبل القوات. وفي فيينا عقدت الجولة الثالثة من المحادثات.",
+    "وعقدت الجولة الرابعة من الحوار الاستراتيجي بين بغداد وأربيل حول الموازنة.",
+    "واستضافت بغداد الجولة الخامسة من المحادثات السعودية الإيرانية.",
+    "وكانت الجولة الثالثة من المفاوضات الاستراتيجية حول سد النهضة قد تعثرت.",
+])
+def test_other_talks_named_in_the_sentence_are_not_rounds(text):
+    assert mentions(text) == []
+
+
+def test_a_day_number_after_the_noun_is_not_a_round_number():
+    text = "وأسفرت جولة 7 نيسان 2021 من الحوار الاستراتيجي عن تفاهمات، والجولة رقم 4 في تموز."
+    assert [(s, n) for s, n, _ in mentions(text)] == [("جولة 7 نيسان 2021", 3), ("الجولة رقم 4", 4)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("وعقدت الجولتان الأوليان من الحوار الاستراتيجي في حزيران وآب 2020.", [("الجولتان الأوليان", 1), ("الجولتان الأوليان", 2)]),
+    ("وبحث الحوار الاستراتيجي مع واشنطن ملف القوات منذ انطلاق الحوار في حزيران 2020.", [("انطلاق الحوار", 1)]),
+])
+def test_the_first_two_rounds_and_the_launch_named_briefly(text, want):
+    assert [(s, n) for s, n, _ in mentions(text)] == want
+
+
+def test_the_launch_of_another_dialogue_is_not_round_one():
+    text = "وبحث الحوار الاستراتيجي مع واشنطن ملف القوات بعد انطلاق الحوار الوطني في بغداد."
+    assert mentions(text) == []

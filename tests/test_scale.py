@@ -153,3 +153,27 @@ def test_dask_local_cluster_gives_the_same_frames(jsonl, records, tmp_path):
         folder_on_dask = load_corpus_dask(folder)
     same(analysis.load_corpus(jsonl, cache=False), on_dask, skip=("path",))
     same(analysis.load_corpus(folder, cache=False), folder_on_dask)
+
+
+def test_dask_keeps_the_rules_for_bad_bytes_and_failed_parses(records, tmp_path, monkeypatch):
+    """A bad byte costs the row a U+FFFD and a warning, and a failed parse is a problem, on Dask as in
+    load_corpus (run on Dask's synchronous scheduler: the rules, not the cluster, are tested here)."""
+    dask = pytest.importorskip("dask")
+    from analysis.distributed import load_corpus_dask
+    path = synthetic.write_jsonl(records[:6], tmp_path / "bad.jsonl")
+    data = path.read_bytes()
+    at = data.index(" ".encode(), data.index(b'"text": "', data.index(b"syn000002")) + 9)
+    path.write_bytes(data[:at] + b"\xff" + data[at:])
+    real = corpus_mod.parse_article
+    monkeypatch.setattr(corpus_mod, "parse_article",
+                        lambda a: (_ for _ in ()).throw(MemoryError("no room")) if a.article_id == "syn000004" else real(a))
+    with dask.config.set(scheduler="sync"):
+        on_dask = load_corpus_dask(path)
+    local = analysis.load_corpus(path, cache=False)
+    same(local, on_dask)
+    assert "\ufffd" in on_dask.articles["text"][2]
+    got = on_dask.problems[["row", "severity", "reason"]].values.tolist()
+    assert got == [[3, "warning", "1 undecodable byte sequence(s) replaced by U+FFFD at byte offset(s) "
+                    f"{at - data.rfind(b'{', 0, at)} of the line"],
+                   [5, "error", "parse failed: MemoryError: no room"]]
+    assert local.problems["reason"].tolist()[1] == got[1][2]

@@ -50,7 +50,7 @@ def test_scare_quotes_and_outlet_names_are_terms(seeds):
 def test_round_timeline(seeds):
     tl = seeds.round_timeline().set_index("round")
     assert list(tl.index) == [1, 2, 3, 4]
-    assert tl.loc[1, "n_mentions"] == 3 and tl.loc[3, "n_articles"] == 2
+    assert tl.loc[1, "n_mentions"] == 4 and tl.loc[3, "n_articles"] == 2
     assert tl.loc[2, "date"] == pd.Timestamp("2020-08-01") and tl.loc[2, "precision"] == "month"
     assert tl.loc[4, "reported_by"] == ["003_a90dff76a33d4385"]
     assert tl.loc[3, "reference_date"] == pd.Timestamp("2021-04-07") and tl.loc[3, "place"] == "virtual"

@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.corpus import Article, parse_article
+from analysis import charts, troops
+from analysis.corpus import Article, build_corpus, parse_article
 from analysis.numbers import _DIGITS, find_numbers
 from analysis import lexicons
 from analysis.text import normalize, normalize_spans
@@ -47,7 +49,7 @@ def test_digit_numbers(text, value, pct):
     ("خفضت واشنطن عديد قواتها في العراق إلى ثلاثة آلاف عسكري.", 3000, "troops", "US", False),
     ("وتقلّص عديد الجنود الأميركيين في العراق إلى 2500 في منتصف يناير.", 2500, "troops", "US", False),
     ("مهّد لمغادرة ما يقرب من ٦٠٪ من قوات التحالف في العراق.", 60, "percent", "coalition", True),
-    ("يبلغ عدد أفراد بعثة الناتو في العراق نحو 500 فرد.", 500, "troops", "coalition", True),
+    ("يبلغ عدد أفراد بعثة الناتو في العراق نحو 500 فرد.", 500, "troops", "NATO", True),
     ("سحب 2200 من القوات الأمريكية من العراق.", 2200, "troops", "US", False),
     ("ما لا يقل عن 3000 جندي أمريكي في العراق.", 3000, "troops", "US", True),
     ("ينتشر في العراق نحو 900 جندي بريطاني.", 900, "troops", "other", True),
@@ -68,9 +70,13 @@ def test_troop_figures(text, value, unit, force, approx):
     "قتل 3 جنود أمريكيين في هجوم صاروخي.",
     "أسفر الهجوم عن مقتل جنديين وإصابة 5 جنود.",
     "قدمت واشنطن 250 مليون دولار للعراق.",
-    "وينتشر آلاف الجنود الأمريكيين في المنطقة.",
     "تضمن 6 فقرات.",
     "وتراجع عدد الهجمات إلى 20 هجوما.",
+    "وقطعت القافلة مئات الكيلومترات في الصحراء.",
+    "وانتشر في شوارع الموصل 800 عنصر من الشرطة الاتحادية.",
+    "وأجلت السفارة 300 فرد من موظفيها المدنيين ومن موظفي الشركات.",
+    "واعتقلت القوات الأمنية 40 عنصرا من داعش.",
+    "وخسر الجيش الفرنسي 50 جندياً منذ بدء عمليته في الساحل.",
 ])
 def test_not_troop_figures(text):
     assert figures(text) == []
@@ -114,3 +120,127 @@ NUMBER_WORDS = st.tuples(st.sampled_from(["", "و", "ب", "ال", "("]), st.samp
 def test_number_words_looked_up_among_the_words_are_those_the_pattern_finds(text):
     norm = normalize_spans(text)
     assert find_numbers(norm.text, norm) == find_numbers(norm.text)
+
+
+def test_every_mention_is_a_row_and_a_repeat_is_flagged():
+    rows = figures("وينتشر في العراق 2500 جندي أمريكي. وقال المتحدث إن الجنود الـ2500 سيبقون بصفة مستشارين. "
+                   "ويضم التحالف 2500 جندي من دول أخرى. وفي أفغانستان ينتشر 2500 جندي أمريكي أيضا.")
+    assert [(r["value"], r["force"], r["country"], r["repeat"]) for r in rows] == [
+        (2500, "US", "Iraq", False), (2500, "US", "Iraq", True), (2500, "coalition", "Iraq", False),
+        (2500, "US", "Afghanistan", False)]
+    assert rows[1]["text"] == "الجنود الـ2500" and rows[1]["rule"] == "noun_before +earlier_force"
+
+
+@pytest.mark.parametrize("text, low, high, span", [
+    ("وتتراوح التقديرات بين 2000 و2500 جندي أمريكي في العراق.", 2000, 2500, "بين 2000 و2500 جندي"),
+    ("وسيبقى في العراق 2000-2500 جندي أمريكي.", 2000, 2500, "2000-2500 جندي"),
+    ("وينتشر في العراق ما بين 4 و5 آلاف عسكري أمريكي.", 4000, 5000, "ما بين 4 و5 آلاف عسكري"),
+    ("وتنشر كل مجموعة قوة قوامها بين ألف و1500 جندي.", 1000, 1500, "بين ألف و1500 جندي"),
+    ("ويقدر عدد الجنود الأتراك في إدلب بما بين 10 و15 ألف جندي.", 10000, 15000, "ما بين 10 و15 ألف جندي"),
+    ("وتشارك في المهمة بين 500 و5 آلاف جندي بحسب المرحلة.", 500, 5000, "بين 500 و5 آلاف جندي"),
+    ("ويتراوح عدد القوات الأمريكية في العراق بين 2000 و2500 في الوقت الحالي.", 2000, 2500, "بين 2000 و2500"),
+])
+def test_a_range_is_one_row_with_its_upper_bound(text, low, high, span):
+    rows = figures(text)
+    assert [(r["value"], r["value_max"], r["text"]) for r in rows] == [(low, high, span)]
+    assert rows[0]["rule"].startswith("range")
+
+
+def test_a_single_figure_has_no_upper_bound_and_a_backwards_pair_is_no_range():
+    rows = figures("وينتشر في العراق 2500 جندي أمريكي.")
+    assert len(rows) == 1 and pd.isna(rows[0]["value_max"])
+    rows = figures("وارتفع العدد بين 2500 و300 جندي إضافي.")  # not lower–upper: the numbers stand alone
+    assert all(pd.isna(r["value_max"]) for r in rows)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وينتشر في سوريا نحو ألف جندي أمريكي.", 1000),
+    ("وينتشر في العراق ألفا جندي من دول التحالف.", 2000),
+    ("وأرسلت بريطانيا ألفاً من الجنود إلى الكويت.", 1000),
+    ("وينتشر في العراق ألفان وخمسمئة جندي أمريكي.", 2500),
+])
+def test_number_words_before_a_troop_noun(text, value):
+    assert [r["value"] for r in figures(text)] == [value]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("وسترسل واشنطن بضعة آلاف من الجنود إلى رومانيا.", 3000, 9000),
+    ("ولا يزال مئات الجنود الأمريكيين منتشرين في شمال شرق سوريا.", 300, 900),
+    ("ويعمل عشرات المستشارين العسكريين مع وحدات الجيش.", 30, 90),
+    ("وشارك عشرات الآلاف من الجنود في المناورات.", 30000, 90000),
+    ("ونشرت فرنسا بضع مئات من الجنود في النيجر.", 300, 900),
+    ("ودفعت أنقرة بآلاف الجنود إلى الحدود.", 3000, 9000),
+])
+def test_vague_amounts_are_approximate_intervals(text, low, high):
+    rows = figures(text)
+    assert [(r["value"], r["value_max"], r["approximate"]) for r in rows] == [(low, high, True)]
+    assert rows[0]["rule"].startswith("vague")
+
+
+@pytest.mark.parametrize("text, value, text_span", [
+    ("وتضم بعثة الحلف في العراق نحو 500 مستشار ومدرب.", 500, "نحو 500 مستشار"),
+    ("ويعمل في القاعدة نحو ألف مدرب من الدول الحليفة.", 1000, "نحو ألف مدرب"),
+    ("وتنتشر في الإقليم وحدة من 200 ضابط تركي.", 200, "200 ضابط"),
+    ("وستبقى اليونيفيل قوة قوامها 13 ألفاً على الورق فقط.", 13000, "قوامها 13 ألفاً"),
+    ("وتقود فرنسا قوة احتياط قوامها نحو 700 عسكري.", 700, "نحو 700 عسكري"),
+])
+def test_troop_nouns_beyond_jundi_and_a_forces_strength(text, value, text_span):
+    rows = figures(text)
+    assert [(r["value"], r["text"]) for r in rows] == [(value, text_span)]
+
+
+def test_a_from_to_pair_is_two_figures_when_one_side_has_the_noun():
+    rows = figures("وقرر الحلف توسيع بعثته في العراق من 500 إلى نحو 4 آلاف عنصر.")
+    assert [(r["value"], r["rule"], r["kind"]) for r in rows] == [(500, "pair", "level"), (4000, "noun", "target")]
+    rows = figures("وستخفض واشنطن قواتها في العراق من نحو 5200 جندي إلى حوالي 3000 بحلول نهاية أيلول.")
+    assert [(r["value"], r["rule"], r["kind"]) for r in rows] == [(5200, "noun", "level"), (3000, "pair", "target")]
+    assert figures("وارتفع عدد الهجمات من 20 إلى 30 هجوما.") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("والجنود الأمريكيون في العراق يبلغ عددهم 2500 جندي.", "level"),
+    ("وينتشر في العراق نحو 2500 جندي أمريكي.", "level"),
+    ("ويتمركز في قاعدة عين الأسد 800 جندي أمريكي.", "level"),
+    ("وقررت واشنطن خفض قواتها في العراق بمقدار 2200 جندي.", "reduction"),
+    ("ويشمل القرار تقليص 500 جندي من القوات الأمريكية في العراق.", "reduction"),
+    ("وستخفض واشنطن عدد قواتها في العراق إلى 3000 جندي.", "target"),
+    ("وسيتقلص عدد الجنود في العراق ليصل عددهم إلى 2500 جندي.", "target"),
+    ("وأعلن البنتاغون إرسال 3000 جندي إضافي إلى المنطقة.", "deployment"),
+    ("ونشرت واشنطن 500 جندي لحماية السفارة في بغداد.", "deployment"),
+    ("وأعلن وزير الدفاع سحب نحو ألف جندي أمريكي من شمال سوريا.", "withdrawal"),
+    ("وتزامن ذلك مع انسحاب نحو 7 آلاف عنصر من قوات حلف الأطلسي.", "withdrawal"),
+    ("وقال المسؤول إن 2500 جندي أمريكي في العراق.", "level"),
+])
+def test_what_the_figure_says(text, kind):
+    assert [r["kind"] for r in figures(text)] == [kind]
+
+
+@pytest.mark.parametrize("text, force, country", [
+    ("وينشر حلف الناتو نحو 12 ألف عسكري في أفغانستان.", "NATO", "Afghanistan"),
+    ("وتضم بعثة حلف شمال الأطلسي في العراق نحو 500 مستشار.", "NATO", "Iraq"),
+    ("ولا يزال نحو 900 جندي أمريكي منتشرين في سوريا.", "US", "Syria"),
+    ("وفي أفغانستان، سحبت واشنطن معظم جنودها البالغ عددهم 3500 جندي.", "US", "Afghanistan"),
+])
+def test_figures_for_other_countries_and_missions_keep_them(text, force, country):
+    rows = figures(text)
+    assert [(r["force"], r["country"]) for r in rows] == [(force, country)]
+
+
+OTHERS = ("وينتشر في العراق 2500 جندي أمريكي حاليا. وينشر الحلف نحو 12 ألف عسكري في أفغانستان، "
+          "وتضم بعثة الناتو في العراق نحو 500 مستشار، ولا يزال 900 جندي أمريكي في سوريا. "
+          "وقررت واشنطن خفض قواتها في العراق بمقدار 2200 جندي، وسيبقى هناك بين 2000 و2500 جندي.")
+
+
+def test_only_us_troop_levels_in_iraq_are_compared_with_the_reference():
+    corpus = build_corpus([parse_article(Article("t", OTHERS, published=PUB))], [])
+    assert len(corpus.troops) == 6
+    compared = troops.compare_with_reference(corpus.troops, corpus.articles)
+    assert list(compared["value"]) == [2500] and compared["reference"].iloc[0] == 2500
+
+
+@pytest.mark.render
+def test_the_troop_chart_draws_only_iraq_levels_of_the_forces_it_has_markers_for():
+    corpus = build_corpus([parse_article(Article("t", OTHERS, published=PUB))], [])
+    fig = charts.troop_levels(corpus, lang="en")
+    points = [tuple(o) for c in fig.axes[0].collections for o in c.get_offsets()]
+    assert [y for _, y in points] == [2500]

@@ -1,0 +1,133 @@
+"""Two neighbouring date expressions that are one: a weekday and its date, a Hijri date and its Gregorian
+equivalent, and the two ends of a range.
+
+- «الأحد الموافق 25 تموز»، «اليوم الأربعاء»، «25 تموز (الأحد)»: one day; a weekday that does not match the
+  date is noted in the row (`note`), the date is kept;
+- «15 ذو الحجة 1442هـ الموافق 25 يوليو 2021م»: one day, its value the Gregorian date the text gives
+  (calendar hijri); a converter's day more than one day off is noted;
+- «من 28 حزيران إلى 2 تموز 2021»، «بين حزيران وآب»، «منذ آذار وحتى أيار»: one interval from the start of the
+  first to the end of the second, its point its start; the first end takes its year from the second when
+  only the second has one.
+
+Joining words are kinds of `data/date_words.csv`: same_day (الموافق), range_from (من، بين) and range_to
+(إلى، حتى، و). A join runs on the expressions the rules found, after overlaps are settled.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import periods
+from .date_rules import Value
+from .date_vocabulary import vocabulary
+from .text import trie_pattern
+
+Found = tuple[int, int, str, Value]  # folded start, end, rule, value
+
+_WEEKDAY_RULES = ("weekday",)
+_RELATIVE_DAY_RULES = ("relative_day",)
+
+
+@lru_cache(maxsize=1)
+def _gaps() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    w = vocabulary()
+    same = re.compile(rf"\s*[،,(\-–]?\s*(?:(?:{trie_pattern(w.same_day)})(?!\w)\s*(?:ل\s*)?)?\(?\s*")
+    to = re.compile(rf"\s*(?:[-–]|(?:{trie_pattern(w.range_to)})(?!\w)|و)\s*")
+    before = re.compile(rf"(?<!\w)(?P<lead>{trie_pattern(w.range_from)})\s*$")
+    return same, to, before
+
+
+def join(found: list[Found], folded: str) -> list[Found]:
+    """`found` (in text order, not overlapping) with each joinable pair made one expression."""
+    out: list[Found] = []
+    for item in found:
+        if out:
+            merged = _same_day(out[-1], item, folded) or _range(out[-1], item, folded)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(item)
+    return out
+
+
+def _same_day(a: Found, b: Found, folded: str) -> Found | None:
+    same, _, _ = _gaps()
+    gap = folded[a[1]:b[0]]
+    if not same.fullmatch(gap) or len(gap) > 24:
+        return None
+    va, vb = a[3], b[3]
+    pa, pb = va.period, vb.period
+    end = b[1] + 1 if "(" in gap and folded[b[1]:b[1] + 1] == ")" else b[1]
+    if a[2] in _WEEKDAY_RULES and pb.precision == "day" and b[2] not in _WEEKDAY_RULES + _RELATIVE_DAY_RULES:
+        if vb.relative and pb.date is not None and _mismatch(folded[a[0]:a[1]], pa.date, pb.date):
+            vb = _fitting_year(vb, folded[a[0]:a[1]])  # «الأحد الموافق 25 تموز»: the year it is a Sunday
+        note = _mismatch(folded[a[0]:a[1]], pa.date, vb.period.date) or vb.note
+        return a[0], end, f"weekday+{b[2]}", vb._replace(note=note)
+    if a[2] in _RELATIVE_DAY_RULES and b[2] in _WEEKDAY_RULES and gap.strip() in ("", "،", ","):
+        return a[0], end, f"{a[2]}+weekday", va._replace(note=_mismatch(folded[b[0]:b[1]], pb.date, pa.date))
+    if pa.precision == "day" and b[2] in _WEEKDAY_RULES and "(" in gap:
+        return a[0], end, f"{a[2]}+weekday", va._replace(note=_mismatch(folded[b[0]:b[1]], pb.date, pa.date))
+    if pa.precision == pb.precision and va.calendar != vb.calendar and (gap.strip() not in ("", "،", ",")):
+        hijri, gregorian = (va, vb) if va.calendar == "hijri" else (vb, va)
+        note = None
+        if hijri.period.date and gregorian.period.date and abs((hijri.period.date - gregorian.period.date).days) > 1:
+            note = (f"the Hijri date converts to {hijri.period.date.isoformat()}, the text gives "
+                    f"{gregorian.period.date.isoformat()}; the text's date is kept")
+        return a[0], end, f"{a[2]}+{b[2]}", Value(gregorian.period, gregorian.relative, "hijri", note)
+    return None
+
+
+def _fitting_year(value: Value, weekday_text: str) -> Value:
+    """A yearless day moved to the year before or after when the weekday beside it fits that one only."""
+    date = value.period.date
+    fits = []
+    for year in (date.year - 1, date.year + 1):
+        try:
+            moved = date.replace(year=year)
+        except ValueError:
+            continue
+        if not _mismatch(weekday_text, moved, moved):
+            fits.append(moved)
+    return value._replace(period=periods.day(fits[0])) if len(fits) == 1 else value
+
+
+def _mismatch(weekday_text: str, weekday_date, date) -> str | None:
+    """A note when the weekday the text names is not the weekday of the date."""
+    if weekday_date is None or date is None:
+        return None
+    said = next((v for w, v in vocabulary().weekdays.items() if w in weekday_text.lower()), None)
+    if said is None or said == date.weekday():
+        return None
+    return f"the weekday in the text does not match {date.isoformat()} (a {date.strftime('%A')}); the date is kept"
+
+
+def _range(a: Found, b: Found, folded: str) -> Found | None:
+    _, to, before = _gaps()
+    gap = folded[a[1]:b[0]]
+    lead = before.search(folded, max(0, a[0] - 12), a[0])
+    va, vb = a[3], b[3]
+    pa, pb = va.period, vb.period
+    if lead is None or not to.fullmatch(gap) or pa.precision != pb.precision or pa.precision not in ("day", "month", "year"):
+        return None
+    if gap.strip() == "و" and lead.group("lead") not in ("بين", "ما بين"):
+        return None
+    if va.calendar != vb.calendar or "weekday" in a[2] or "weekday" in b[2]:
+        return None
+    if pa.start is None or pb.start is None:
+        return a[0], b[1], "range", Value(periods.unresolved(pa.precision), True, va.calendar)
+    start = pa.start
+    if va.relative and not vb.relative and va.calendar == "gregorian":  # من 28 حزيران إلى 2 تموز 2021
+        start = _year_of(pa.start, pb.start)
+    if start is None or start > pb.end:
+        return None
+    return a[0], b[1], "range", Value(periods.span(start, pb.end, pa.precision), va.relative and vb.relative,
+                                      va.calendar)
+
+
+def _year_of(first, last):
+    """The first end of a range in the year of the second (the year before when it would come after it)."""
+    try:
+        moved = first.replace(year=last.year)
+        return moved if moved <= last else moved.replace(year=last.year - 1)
+    except ValueError:
+        return None
