@@ -64,10 +64,10 @@ TEXT = {
     "virtual": {"ar": "مفرغة: عبر الاتصال المرئي", "en": "hollow: by video link"},
     "rounds_unreferenced": {"ar": "جولات مذكورة بلا تاريخ مرجعي وليست على المخطط: {r}.",
                             "en": "Rounds mentioned but without a reference date, not on the chart: {r}."},
-    "statements_title": {"ar": "من قال ماذا ومتى: الاقتباسات حسب المتحدث وتاريخ النشر",
-                         "en": "Who is quoted when: quotations by speaker and publication date"},
-    "statements_note": {"ar": "حجم الدائرة: عدد الاقتباسات في مقالات {period}.",
-                        "en": "Bubble size: quotations in that {period}'s articles."},
+    "statements_title": {"ar": "من قال ماذا ومتى: التصريحات حسب المتحدث وتاريخ النشر",
+                         "en": "Who said what when: statements by speaker and publication date"},
+    "statements_note": {"ar": "حجم الدائرة: عدد التصريحات في مقالات {period}.",
+                        "en": "Bubble size: statements in that {period}'s articles."},
     "period_day": {"ar": "ذلك اليوم", "en": "day"},
     "period_week": {"ar": "ذلك الأسبوع", "en": "week"},
     "period_month": {"ar": "ذلك الشهر", "en": "month"},
@@ -94,7 +94,7 @@ COUNT_WORDS = {
     "mention": ("إشارة واحدة", "إشارتان", "إشارات", "إشارة", "mention"),
     "article": ("مقالة واحدة", "مقالتان", "مقالات", "مقالة", "article"),
     "figure": ("رقم واحد", "رقمان", "أرقام", "رقماً", "figure"),
-    "quotation": ("اقتباس واحد", "اقتباسان", "اقتباسات", "اقتباساً", "quotation"),
+    "statement": ("تصريح واحد", "تصريحان", "تصريحات", "تصريحاً", "statement"),  # a quotation or indirect speech
 }
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -274,7 +274,7 @@ def left_out(corpus) -> pd.DataFrame:
             if figures.get(a, 0):
                 what.append(f"{count(int(figures[a]), 'figure', 'en')} (troop levels)")
             if quoted.get(a, 0):
-                what.append(f"{count(int(quoted[a]), 'quotation', 'en')} (statements over time)")
+                what.append(f"{count(int(quoted[a]), 'statement', 'en')} (statements over time)")
             if by_period and mentions.get(a, 0):
                 what.append(f"{count(int(mentions[a]), 'mention', 'en')} of themes (themes by period)")
             if what:
@@ -492,12 +492,13 @@ def statements_over_time(corpus, lang: str = "ar", top: int = TOP_SPEAKERS) -> F
     lo, hi = first - pad, last + pad
     numbered = len(grid) <= 40
     with _style():
-        fig = Figure(figsize=(11, 2.4 + 0.55 * max(len(order), 1)), layout="constrained")
+        row = 0.55 if len(kinds) < 2 else 0.8  # two kinds side by side need room for both numbers
+        fig = Figure(figsize=(11, 2.4 + row * max(len(order), 1)), layout="constrained")
         ax = fig.add_subplot()
         ypos = {s: i for i, s in enumerate(reversed(order))}
         for k, kind in enumerate(kinds):
             part = grid[grid["kind"] == kind]
-            shift = (k - (len(kinds) - 1) / 2) * 0.28
+            shift = (k - (len(kinds) - 1) / 2) * 0.34
             ax.scatter(part["when"], part["speaker"].map(ypos) + shift, s=_bubble(part["n"], largest, 170 if numbered else 40, 900),
                        color=KIND_COLORS[kind], alpha=0.85, zorder=3, linewidths=0)
             if numbered:
@@ -514,11 +515,11 @@ def statements_over_time(corpus, lang: str = "ar", top: int = TOP_SPEAKERS) -> F
         ax.grid(color="#eeeeee", zorder=0)
         _title(ax, t("statements_title", lang), lang)
         handles = [_proxy(t(f"kind_{k}", lang), color=KIND_COLORS[k], mfc=KIND_COLORS[k]) for k in kinds]
-        handles += _size_entries(largest, "quotation", lang, 170 if numbered else 40, 900)
+        handles += _size_entries(largest, "statement", lang, 170 if numbered else 40, 900)
         _legend(fig, handles, lang)
         left = []
         if len(undated):
-            left.append(f"{count(len(undated), 'quotation', lang)} ({t('undated_articles', lang, n=count(undated['article_id'].nunique(), 'article', lang))})")
+            left.append(f"{count(len(undated), 'statement', lang)} ({t('undated_articles', lang, n=count(undated['article_id'].nunique(), 'article', lang))})")
         _note(fig, [t("statements_note", lang, period=t(f"period_{period}", lang)),
                     t("top_speakers", lang, k=len(order), n=len(speakers)) if len(speakers) > top else "",
                     _undated_note(lang, left)], lang)

@@ -274,14 +274,15 @@ def test_facts_without_a_date_are_counted_on_the_chart_and_in_problems(tmp_path)
     path = tmp_path / "two.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     corpus = analysis.load_corpus(path)
-    assert corpus.statements["speaker"].notna().sum() == 2
+    said = corpus.statements[corpus.statements["kind"] == "statement"]  # the two quotations (and one indirect)
+    assert said["speaker"].notna().sum() == 2
     left = charts.left_out(corpus)
     assert list(left["path"]) == [f"{path}:2"] and "article undated has no publication date" in left["reason"][0]
-    assert "1 quotation (statements over time)" in left["reason"][0]
+    assert "2 statements (statements over time)" in left["reason"][0]
     note = charts.statements_over_time(corpus, lang="en")._supxlabel.get_text()
-    assert "Left out for want of a date: 1 quotation (1 article without a publication date)" in note
+    assert "Left out for want of a date: 2 statements (1 article without a publication date)" in note
     note = charts.statements_over_time(corpus, lang="ar")._supxlabel.get_text()
-    assert rtl.label("اقتباس واحد") in note
+    assert rtl.label("تصريحان") in note
 
 
 # ---------------------------------------------------------------- SVG and PDF a report editor can use
