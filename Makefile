@@ -39,7 +39,7 @@ notebooks: $(STAMP)
 	$(BIN)/python -m analysis notebooks
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)  # JupyterLab refuses root without it
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py

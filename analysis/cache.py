@@ -154,6 +154,9 @@ class ParseCache:
             parts = [f for f in (old[old["_key"].isin(order)] if old is not None else None, new.get(name))
                      if f is not None and len(f)]
             merged = pd.concat(parts, ignore_index=True) if parts else new[name].iloc[0:0]
+            for col in merged.columns:  # a text column all missing in one part is object there: keep str
+                if merged[col].dtype == object and any(str(p[col].dtype) == "str" for p in parts):
+                    merged[col] = merged[col].astype("str")
             out[name] = merged.iloc[merged["_key"].map(order).argsort(kind="stable")].reset_index(drop=True)
         return out
 

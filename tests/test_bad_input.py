@@ -710,7 +710,7 @@ def clean_loads(rows, tmp_path_factory):
 
 
 @pytest.mark.parametrize("kind", ["txt", "jsonl", "csv"])
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_damage_costs_only_the_articles_it_touches(kind, clean_loads, data):
     """Bytes replaced at random (by bytes that are never UTF-8): every article whose bytes were not touched
