@@ -64,7 +64,7 @@ TEXT = {
     "virtual": {"ar": "مفرغة: عبر الاتصال المرئي", "en": "hollow: by video link"},
     "rounds_unreferenced": {"ar": "جولات مذكورة بلا تاريخ مرجعي وليست على المخطط: {r}.",
                             "en": "Rounds mentioned but without a reference date, not on the chart: {r}."},
-    "statements_title": {"ar": "من قال ماذا ومتى: التصريحات حسب المتحدث وتاريخ النشر",
+    "statements_title": {"ar": "من قال ماذا ومتى: الاقتباسات والتصريحات حسب المتحدث وتاريخ النشر",
                          "en": "Who said what when: statements by speaker and publication date"},
     "statements_note": {"ar": "حجم الدائرة: عدد التصريحات في مقالات {period}.",
                         "en": "Bubble size: statements in that {period}'s articles."},
