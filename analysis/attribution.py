@@ -30,8 +30,9 @@ from typing import NamedTuple
 from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
 from .quote_marks import Quote, has_mark
+from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_person, joint_phrases,
-                       listed_speaker, media_words, name_aliases, person, plain)
+                       listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized
 
@@ -79,6 +80,7 @@ class ArticleState:
         self.mentioned: tuple[str, ...] = ()  # speakers named so far, for back-references such as المسؤول
         self.people: list[tuple[int, str, str | None]] = []  # speakers named so far: mention start, name, role
         self.issuers: dict[str, str] = {}  # document kind → who issued the latest one (replaced, never changed)
+        self._full_names: dict[str, list[tuple[int, tuple[int, int]]]] = {}  # surname → its names (a cache)
         # attribution cues and joint-statement phrases of the whole article, found in one pass each
         self.cues = find_cues(norm)
         self.cue_starts = [m.start() for m in self.cues]
@@ -101,13 +103,52 @@ class ArticleState:
 
     def context(self, pos: int) -> Context:
         """What `canonical_speaker` may read for a mention at folded position `pos`."""
-        return Context(self.published, lambda: self.names, self.mentioned, self.joint_before(pos), self.issuers,
-                       lambda: self.sources, lambda: self.people_before(pos))
+        return Context(self.published, lambda: self.names_before(pos), self.mentioned, self.joint_before(pos),
+                       self.issuers, lambda: self.sources, lambda: self.people_before(pos),
+                       lambda surname: self.full_name_before(surname, pos))
 
     @property
     def names(self) -> tuple[str, ...]:
         """The full names the article holds: listed ones and those learned from the text so far."""
         return self.table_names + self.learned if self.learned else self.table_names
+
+    def names_before(self, pos: int) -> tuple[str, ...]:
+        """The full names the article holds before folded position `pos`: listed, learned, and written
+        after a title (الأمين العام لمجلس التعاون نايف الحجرف), each once."""
+        first = self.introduced_names
+        k = bisect.bisect_left(first, (pos, ""))
+        return self.names + tuple(name for _, name in first[:k]) if k else self.names
+
+    @cached_property
+    def introduced(self) -> list[tuple[int, str, str]]:
+        """Everyone the article introduces with a title (`people.titled_people`): folded start of the
+        phrase, the name and the title as written, in text order; computed when a mention needs it."""
+        norm, out = self.norm, []
+        for p in titled_people(norm):
+            name = preferred_spelling(plain(norm.original[slice(*norm.span(*p.name))]).strip("،,: "))
+            title = plain(norm.original[slice(*norm.span(*p.title))]).strip("،,: ")
+            out.append((p.start, name, title))
+        return out
+
+    @cached_property
+    def introduced_names(self) -> list[tuple[int, str]]:
+        """(first folded start, name) of each full name introduced with a title, in text order."""
+        seen: dict[str, int] = {}
+        for p, name, _ in self.introduced:
+            if " " in name:
+                seen.setdefault(name, p)
+        return sorted((p, name) for name, p in seen.items())
+
+    def full_name_before(self, surname: str, pos: int) -> str | None:
+        """The fullest name ending in the folded word(s) `surname` written before folded position `pos`."""
+        found = self._full_names.get(surname)
+        if found is None:
+            found = self._full_names[surname] = full_names_of(self.norm, surname)
+        spans = [span for end, span in found if end <= pos]
+        if not spans:
+            return None
+        best = max(spans, key=lambda span: span[1] - span[0])
+        return plain(self.norm.original[slice(*self.norm.span(*best))])
 
     @cached_property
     def table_names(self) -> tuple[str, ...]:
@@ -121,6 +162,9 @@ class ArticleState:
         """People named before folded position `pos`: the speakers so far and every listed name, oldest first."""
         found = [(p, person(name, role, self.published)) for p, name, role in self.people if p < pos]
         found += [(p, who) for p, who in self.listed_people if p < pos]
+        # a title phrase that starts here names its own holder (المبعوث الأممي إلى اليمن هانس غروندبرغ: the
+        # subject stops at إلى, the phrase runs on to the name)
+        found += [(p, person(name, title, self.published)) for p, name, title in self.introduced if p <= pos]
         return tuple(who for _, who in sorted(found, key=lambda f: f[0]))
 
     @cached_property

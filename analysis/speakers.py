@@ -27,6 +27,7 @@ from typing import Callable, NamedTuple
 
 from . import lexicons
 from .cues import document_kinds, document_words
+from .people import is_nisba, split_title, title_word
 from .quote_marks import has_mark
 from .subjects import stop_words
 from .text import normalize
@@ -182,13 +183,6 @@ def joint_phrases() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[str, str]:
-    """Folded title words and their kind (head, part, honorific, description, behalf)."""
-    table = lexicons.table("titles")
-    return {fold_spelling(normalize(w)).rstrip("."): k for w, k in zip(table["word"], table["kind"])}  # د. as د
-
-
-@lru_cache(maxsize=1)
 def media_words() -> tuple[str, ...]:
     """Folded head words of named media sources (صحيفه، وكاله), from data/media.csv."""
     return tuple(normalize(w) for w in lexicons.table("media")["word"])
@@ -243,6 +237,7 @@ class Context:
     # what costs a look through the article, computed only when a mention needs it:
     sources: Callable[[], dict[str, str]] = dict  # named sources by head word (صحيفه → نيويورك تايمز)
     people_before: Callable[[], tuple[Person, ...]] = tuple  # people named before, oldest first
+    full_name: Callable[[str], str | None] = lambda surname: None  # the fullest name written with a surname
 
     def known_names(self) -> tuple[str, ...]:
         return self.names() if callable(self.names) else self.names
@@ -289,14 +284,32 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
     if len(tokens) == 1 and bare in _anaphora():
         people = context.people_before()
         return Named(people[-1].name, "anaphora", *_role(people[-1])) if people else None
-    rest = _after_titles(tokens)
-    if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
-        rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
-    if len(rest) == 1:
+    parts = _name_in(plain(mention).split())
+    if parts is None:
+        rest = _after_titles(tokens)
+        if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
+            rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
+    else:
+        rest = [fold_spelling(normalize(w)).strip(_STRIP) for w in parts.name]
+    if len(rest) == 1 or (parts is not None and len(rest) == 2):  # حمدوك، خطيب زاده: a surname
+        surname = rest[0].lstrip("و") if parts is None else " ".join(rest)
+        title_words = _plain_words(mention, tokens, len(tokens) - 1) if parts is None else parts.role
         for name in reversed(context.known_names()):
-            if name_words(name)[-1] == rest[0].lstrip("و"):
-                role, org = role_and_org(name, _plain_words(mention, tokens, len(tokens) - 1), context.published)
+            words = name_words(name)
+            if len(words) > len(rest) and " ".join(words[-len(rest):]) == surname:
+                role, org = role_and_org(name, title_words, context.published)
                 return Named(name, "name", role, org)
+        if len(rest) == 1:  # وانغ for وانغ يي: a family name written first
+            first = [name for name in context.known_names() if len(name_words(name)) > 1
+                     and name_words(name)[0] == surname]
+            if len(set(first)) == 1:
+                role, org = role_and_org(first[0], title_words, context.published)
+                return Named(first[0], "name", role, org)
+        fuller = context.full_name(surname)
+        if fuller is not None and len(fuller.split()) > len(rest):  # حمدوك → عبد الله حمدوك, written earlier
+            name = preferred_spelling(fuller)
+            role, org = role_and_org(name, title_words, context.published)
+            return Named(name, "text", role, org)
     if len(tokens) == 1 and bare.startswith("ال") and bare[2:] in media_words() and bare[2:] in context.sources():
         return Named(context.sources()[bare[2:]], "anaphora")
     document = bare[2:] if bare.startswith("ال") and bare[2:] in document_words() else _in_document(tokens)
@@ -310,14 +323,40 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
             return Named(context.issuers[kind], "document")
         return Named(JOINT, "joint") if context.joint_seen and kind == "statement" else None
     words = plain(mention).split()
-    keep = words[len(tokens) - len(rest):] if rest and 1 <= len(rest) <= 4 else words
+    if parts is not None:
+        keep, role = parts.name, parts.role or None
+    else:
+        keep = words[len(tokens) - len(rest):] if rest and 1 <= len(rest) <= 4 else words
+        title_words = words[:len(tokens) - len(rest)] if rest and 1 <= len(rest) <= 4 else []
+        role = " ".join(title_words).strip("،,: ") or None
     name = preferred_spelling(" ".join(keep).strip("،,: "))
     if not name:
         return None
     learned = bool(rest) and 2 <= len(rest) <= 4 and not set(rest) & stop_words() and name not in context.known_names()
-    title_words = words[:len(tokens) - len(rest)] if rest and 1 <= len(rest) <= 4 else []
-    role = " ".join(title_words).strip("،,: ") or None
     return Named(name, "text", role, _org_of_role(role), learned)
+
+
+class NamePart(NamedTuple):
+    name: list[str]  # the name's words as written
+    role: str  # the title before it, else the role after it (عزيز أخنوش، رئيس الحزب), as written
+
+
+def _name_in(words: list[str]) -> NamePart | None:
+    """The name in a subject phrase with a title before it or a role or addressee after it (`people.
+    split_title`), or None: a description (مصدر مطلع، مسؤول في السفارة), a phrase that opens with no
+    name after its title, or a name in quotation marks, which the caller reads as before."""
+    folded = [fold_spelling(normalize(w)) for w in words]
+    if not folded or title_word(folded[0].strip(_STRIP)) == "description" or any(has_mark(w) for w in folded):
+        return None
+    split = split_title(folded, words)
+    (t0, t1), (s, e) = split.title, split.name
+    if s == e:
+        return None
+    before = " ".join(words[t0:t1]).strip("،,: ")
+    after = words[e:]
+    if not before and after and title_word(fold_spelling(normalize(after[0])).strip(_STRIP)) == "head":
+        before = " ".join(after).strip("،,: ")
+    return NamePart([w.strip("،,:") for w in words[s:e]], before)
 
 
 @lru_cache(maxsize=8192)
@@ -361,33 +400,27 @@ def _after_titles(tokens: list[str]) -> list[str]:
     """The words after the titles that open a phrase (وزير الخارجية العراقي، المتحدث باسم الحشد الشعبي),
     where a name would be."""
     rest, behalf = list(tokens), False
-    if title_kind(rest[0]) == "description":
+    if title_word(rest[0]) == "description":
         return rest  # مصادر مطلعة، مسؤول في السفارة: a description of an unnamed source, all of it
-    while rest and (title_kind(rest[0]) or _is_adjective(rest[0]) or (behalf and rest[0].startswith("ال"))):
-        behalf = behalf or title_kind(rest[0]) == "behalf"
+    while rest and (title_word(rest[0]) or is_nisba(rest[0]) or (behalf and rest[0].startswith("ال"))):
+        behalf = behalf or title_word(rest[0]) == "behalf"
         rest.pop(0)
     return rest
 
 
-def title_kind(token: str) -> str | None:
-    """The kind of a title word (head, part, honorific, description, behalf), و before it and ال on it
-    allowed (الوزارة as وزارة), or None."""
-    titles = _titles()
-    for form in (token, token[1:] if token[:1] in "وف" else ""):
-        kind = titles.get(form) or (titles.get(form[2:]) if form.startswith("ال") else None)
-        if kind:
-            return kind
-    return None
-
-
 def is_title_only(tokens: list[str]) -> bool:
-    """The phrase is a title with no name: a title head (وزير، الرئيس، المتحدث) and title words or
-    adjectives after it (الوزير، الرئيس الأمريكي، المتحدث باسم الخارجية)."""
-    while len(tokens) > 1 and title_kind(tokens[0]) == "honorific":
-        tokens = tokens[1:]
+    """The phrase is a title with no name: a title head (وزير، الرئيس، المتحدث) and title words,
+    adjectives or a definite complement after it (الوزير، الرئيس الأمريكي، المتحدث باسم الخارجية، وزير
+    الري), or an honorific and adjectives (الجنرال الأمريكي)."""
+    honorific = False
+    while len(tokens) > 1 and title_word(tokens[0]) == "honorific":
+        tokens, honorific = tokens[1:], True
     if _office_titled(tuple(tokens)) is not None:
         return True  # زعيم التيار الصدري: an office of the tables
-    return title_kind(tokens[0]) == "head" and all(title_kind(t) or _is_adjective(t) for t in tokens[1:])
+    if honorific and all(is_nisba(t) for t in tokens):
+        return True
+    return title_word(tokens[0]) == "head" and all(title_word(t) or is_nisba(t) or t.startswith(("ال", "وال"))
+                                                   for t in tokens[1:])
 
 
 def _title(mention: str, tokens: list[str], hits: list, context: Context) -> Named:
@@ -402,7 +435,7 @@ def _title(mention: str, tokens: list[str], hits: list, context: Context) -> Nam
         return Named(exact[0].canonical, "title", office.office, office.org)
     office = _office_titled(tuple(tokens))
     if office is not None:  # an office the tables know, no holder on this date: the title as they write it
-        title = _written_titles()[tuple(t[1:] if k == 0 and t[:1] in "وف" and title_kind(t[1:]) else t
+        title = _written_titles()[tuple(t[1:] if k == 0 and t[:1] in "وف" and title_word(t[1:]) else t
                                         for k, t in enumerate(tokens))]
         return Named(title, "title", office.office, office.org)
     title = preferred_spelling(plain(mention).strip("،,: "))
@@ -417,7 +450,7 @@ def _written_titles() -> dict[tuple[str, ...], str]:
 
 def _office_titled(tokens: tuple[str, ...]) -> Office | None:
     """The office whose title the folded words are (و before the first allowed), or None."""
-    if tokens and tokens[0][:1] in "وف" and title_kind(tokens[0][1:]):
+    if tokens and tokens[0][:1] in "وف" and title_word(tokens[0][1:]):
         tokens = (tokens[0][1:], *tokens[1:])
     return next((o for o in offices().values() if tokens in o.titles), None)
 
@@ -426,13 +459,18 @@ def _fits(tokens: list[str], person: Person) -> bool:
     """A title alone fits a person's office or title: its words are among the role's (الوزير fits وزير
     الخارجية العراقي) and keep its complement (الرئيس does not fit رئيس الوزراء), or it is one of the
     titles of the office the person held."""
-    words = [_definite(t) for t in tokens if title_kind(t) != "honorific"]
+    words = [_definite(t) for t in tokens if title_word(t) != "honorific"]
     if person.office and tuple(_definite(t) for t in tokens) in _office_titles(person.office):
         return True
     role = person.role
+    honorifics = [_definite(t) for t in tokens if title_word(t) == "honorific"]
+    if honorifics and role and set(honorifics) <= set(role):  # الجنرال الأميركي: the general named before
+        return all(w in role or w + "ه" in role or w.removesuffix("ه") in role for w in words)
     if not role or not words or words[0] != role[0] or not set(words) <= set(role):
         return False
-    return len(role) < 2 or role[1] in words or _is_adjective("ال" + role[1])
+    if len(words) >= 2:
+        return True  # وزير الري fits وزير الموارد المائية والري: the complement is named
+    return len(role) < 2 or role[1] in words or is_nisba("ال" + role[1])
 
 
 def _definite(token: str) -> str:
@@ -477,7 +515,7 @@ def _org_of_role(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    behalf = [k for k, w in enumerate(words) if title_kind(fold_spelling(normalize(w))) == "behalf"]
+    behalf = [k for k, w in enumerate(words) if title_word(fold_spelling(normalize(w))) == "behalf"]
     return " ".join(words[behalf[0] + 1:]) or None if behalf else None
 
 
@@ -518,15 +556,10 @@ def name_words(name: str) -> list[str]:
 def _only_titles(tokens: list[str]) -> bool:
     """Tokens before a name that do not change who it is: titles, nisba adjectives, and after a title head
     the body it heads (زعيم التيار الصدري مقتدى الصدر، رئيس المخابرات العراقية السابق)."""
-    if all(title_kind(t) or _is_adjective(t) for t in tokens):
+    if all(title_word(t) or is_nisba(t) for t in tokens):
         return True
-    return bool(tokens) and title_kind(tokens[0]) == "head" and all(
-        title_kind(t) or _is_adjective(t) or t.startswith("ال") for t in tokens[1:])
-
-
-def _is_adjective(token: str) -> bool:
-    """Nisba adjectives after a title (الأميركي، العراقية، البريطاني)."""
-    return token.startswith("ال") and (token.endswith("ي") or token.endswith("يه")) and len(token) > 4
+    return bool(tokens) and title_word(tokens[0]) == "head" and all(
+        title_word(t) or is_nisba(t) or t.startswith("ال") for t in tokens[1:])
 
 
 def plain(text: str) -> str:

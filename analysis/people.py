@@ -1,0 +1,259 @@
+"""A person's title and name in Arabic news: where the title ends and the name begins, and who an article
+has introduced that way.
+
+Arabic news introduces a person once with title and full name («الأمين العام لمجلس التعاون نايف الحجرف»،
+«كبير مفاوضي الحوثيين محمد عبد السلام»، «رئيس وفد المعارضة، أحمد طعمة») and later by surname alone
+(«الحجرف») or title alone («الأمين العام»، «المبعوث الأممي»).
+
+- `split_title(words)`: the name inside a phrase of folded words. A title word (`data/titles.csv`: head,
+  part, honorific, behalf) opens the title; it runs on over what completes it: a construct chain (رئيس
+  بعثة الصندوق، كبير مفاوضي الحوثيين: an indefinite noun before a definite one, right after a head),
+  definite words and nisba adjectives (الخارجية العراقي), ل-phrases (لمجلس التعاون، للحلف), a place after
+  إلى or في (إلى اليمن، في مجلس الشيوخ). The name is the run of up to four words after it; it ends at a
+  comma, a word that ends a subject (`subjects.stop_words`), a second title after two words (عزيز أخنوش
+  رئيس الحزب: the role after a name; مكتب رئيس الوزراء is one phrase), or a ل-word after two name words (للصحافيين، لوكالة …: whom it was said to). A phrase
+  whose title is followed by a comma has its name after the comma (رئيس وفد المعارضة، أحمد طعمة).
+- `titled_people(norm)`: every title-then-name phrase of an article (its folded start, name, title), for a
+  later title alone or «الأخير» to refer back to; `full_name(norm, surname, before)`: the fullest name the
+  article wrote with that surname before a position (عبد الله حمدوك for حمدوك), read backwards from the
+  surname over the name words before it, as far as a title, a comma, a cue verb or a clause start.
+
+Limits: a surname with ال right after a title (رئيس الوزراء الكاظمي) reads as part of the title (the
+speakers table knows the common ones); a name that is also a common noun after an open construct
+(وزير عدل …) may be read as its complement; in `titled_people` a name must end at a clear boundary (a
+comma, a stop word, a cue, the end of a sentence) or before a word with a pronoun suffix (استقالته).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+from . import cues, lexicons
+from .quote_marks import has_mark
+from .subjects import stop_words
+from .text import Normalized, normalize
+
+_CLOSERS = "،,:.؛"
+_COMMAS = "،,"
+_TOKEN = re.compile(r"\S+")
+MAX_NAME_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _glue() -> frozenset[str]:
+    """Folded words that join the next word to a name (عبد الله، أبو بكر، بن سلمان)."""
+    return frozenset(normalize(w) for w in lexicons.table("name_particles")["word"])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    table = lexicons.table("titles")
+    return {normalize(w).rstrip("."): k for w, k in zip(table["word"], table["kind"])}
+
+
+@lru_cache(maxsize=1)
+def _places() -> re.Pattern[str]:
+    """Country and capital names (data/countries.csv): a place after إلى or في is part of a title."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicons.table("countries")["pattern"]))
+
+
+def title_word(token: str) -> str | None:
+    """The kind of a title word (head, part, honorific, description, behalf): و before it and ال on it
+    allowed (الوزارة as وزارة), or None."""
+    titles = _titles()
+    for form in (token, token[1:] if token[:1] in "وف" else ""):
+        kind = titles.get(form) or (titles.get(form[2:]) if form.startswith("ال") else None)
+        if kind:
+            return kind
+    return None
+
+
+def is_nisba(token: str) -> bool:
+    """A definite nisba adjective (الأميركي، العراقية، البريطاني)."""
+    return token.startswith("ال") and token.endswith(("ي", "يه")) and len(token) > 4
+
+
+def _definite(token: str) -> bool:
+    """A definite word (الخارجية، والدفاع، للحلف). On folded text أ and ا are one letter, so a name such as
+    ألكسندر looks definite there: `split_title` tests the words as written when it has them."""
+    return token.startswith(("ال", "وال", "لل"))
+
+
+def _bare(word: str) -> str:
+    return word.strip(_CLOSERS)
+
+
+def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
+    """How many words of the phrase its title takes (0: it does not open with a title)."""
+    n = len(words)
+    definite = lambda k: _definite(_bare(raw[k]))
+    i, titled, open_ = 0, False, False
+    while i < n:
+        word = words[i]
+        bare = _bare(word)
+        kind = title_word(bare)
+        if kind == "description":
+            return 0  # مسؤول، مصادر: an unnamed source, kept whole
+        if kind:
+            titled, open_ = True, not bare.startswith(("ال", "وال"))
+        elif not titled:
+            return 0
+        elif definite(i):
+            open_ = False  # الخارجية العراقي، للحلف
+        elif bare in ("الي", "في", "لدي") and i + 1 < n and _place_after(words[i + 1]):
+            i += 1  # المبعوث الأممي إلى اليمن، زعيم الغالبية في مجلس الشيوخ
+            open_ = not definite(i)
+        elif bare.startswith("ل") and len(bare) > 3 and _opens_chain(words, raw, i + 1):
+            open_ = True  # لمجلس التعاون، لحلف شمال الأطلسي (not لينا حداد: a name)
+        elif open_ and i + 1 < n and definite(i + 1) and word[-1:] not in _CLOSERS:
+            pass  # بعثة الصندوق، مفاوضي الحوثيين: a construct chain that the definite word closes
+        else:
+            return i
+        i += 1
+        if word[-1:] in _COMMAS and not (i < n and title_word(_bare(words[i]))):
+            return i  # رئيس وفد المعارضة، أحمد طعمة: the name follows in commas (after an honorific: ، اللواء …)
+    return i
+
+
+def _opens_chain(words: Sequence[str], raw: Sequence[str], k: int) -> bool:
+    """A definite word follows at `k`, or an indefinite one and then a definite one (a construct chain)."""
+    definite = lambda j: j < len(words) and _definite(_bare(raw[j]))
+    return definite(k) or (words[k - 1][-1:] not in _CLOSERS and k < len(words)
+                           and words[k][-1:] not in _CLOSERS and definite(k + 1))
+
+
+def _place_after(word: str) -> bool:
+    bare = _bare(word)
+    return _definite(bare) or bool(title_word(bare)) or bool(_places().fullmatch(bare))
+
+
+def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
+    """Where the name that starts at `start` ends (exclusive)."""
+    stops, glue = stop_words(), _glue()
+    j = start
+    while j < len(words) and j - start < MAX_NAME_WORDS:
+        word = words[j]
+        bare = _bare(word)
+        glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
+        if not bare or has_mark(word) or bare[:1].isdigit() or \
+                (not glued and bare in stops) or (j == start and cues.cues().pattern.fullmatch(bare)):
+            break  # الوزير أكد: a cue verb is no name (but a later name word may look like one: وانغ ون بين)
+        if j > start and not glued:
+            if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
+                break  # هاني سويلم نظيره: a pronoun suffix (ه as written, not ة) after two name words
+            if (title_word(bare) in ("head", "description") and j - start >= 2) or bare.startswith("لل") or \
+                    (bare.startswith("ل") and j - start >= 2):
+                break  # عزيز أخنوش رئيس الحزب؛ عراقجي للتلفزيون؛ جبار ياور لرووداو
+        j += 1
+        if word[-1:] in _CLOSERS:
+            break
+    return j
+
+
+class TitledName(NamedTuple):
+    title: tuple[int, int]  # word range of the title ((0, 0): none before the name)
+    name: tuple[int, int]  # word range of the name ((k, k): no name)
+
+
+def split_title(words: Sequence[str], raw: Sequence[str] | None = None) -> TitledName:
+    """The title and the name in a phrase of folded words (punctuation kept on them); `raw`: the same
+    words as written (without harakat), which tell ال from أل."""
+    raw = raw if raw is not None else words
+    start = _title_end(words, raw)
+    end = _name_end(words, raw, start) if start < len(words) else start
+    return TitledName((0, start), (start, end))
+
+
+# ------------------------------------------------------------------ who an article introduced
+class Introduced(NamedTuple):
+    start: int  # folded start of the title
+    name: tuple[int, int]  # folded span of the name
+    title: tuple[int, int]  # folded span of the title
+
+
+def titled_people(norm: Normalized) -> list[Introduced]:
+    """Every «title name» phrase of the article (a title word opens it), in text order."""
+    folded = norm.text
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    out, k = [], 0
+    while k < len(tokens):
+        if title_word(_bare(tokens[k][2])) not in ("head", "honorific") or \
+                (k and title_word(_bare(tokens[k - 1][2])) not in (None, "description")):
+            k += 1
+            continue
+        window = tokens[k:k + 16]
+        words = [t[2] for t in window]
+        raw = [norm.original[slice(*norm.span(a, b))] for a, b, _ in window]
+        split = split_title(words, raw)
+        s, e = split.name
+        title_end = split.title[1]
+        if title_end and s < e and _ends_cleanly(words, raw, e) and not _definite(_bare(raw[s])):
+            last = tokens[k + e - 1]
+            name_end = last[1] - (1 if last[2][-1:] in _CLOSERS else 0)
+            t_last = tokens[k + title_end - 1]
+            out.append(Introduced(tokens[k][0], (tokens[k + s][0], name_end),
+                                  (tokens[k][0], t_last[1] - (1 if t_last[2][-1:] in _CLOSERS else 0))))
+            k += e
+        else:
+            k += max(1, title_end)
+    return out
+
+
+def _ends_cleanly(words: Sequence[str], raw: Sequence[str], end: int) -> bool:
+    """The name that ends before `end` ends at a boundary, not in the middle of a longer phrase."""
+    if end >= len(words) or words[end - 1][-1:] in _CLOSERS:
+        return True
+    nxt = _bare(words[end])
+    return (not nxt or nxt in stop_words() or has_mark(words[end]) or nxt[:1].isdigit()
+            or bool(title_word(nxt)) or nxt.startswith("ل") or bool(cues.cues().pattern.fullmatch(nxt))
+            or (_bare(raw[end]).endswith("ه") and len(nxt) > 4))  # استقالته: a noun with a pronoun suffix
+
+
+def full_names_of(norm: Normalized, surname: str) -> list[tuple[int, tuple[int, int]]]:
+    """Each name the article wrote ending in `surname` (folded words, spaces between), read back from the
+    surname over the name words before it: (folded end of the surname, folded span of the name), in text
+    order; the surname alone is not listed."""
+    out = []
+    pattern = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, surname.split())) + r"(?![\w])")
+    for m in pattern.finditer(norm.text):
+        start = _name_start(norm, m.start())
+        if start is not None:
+            out.append((m.end(), (start, m.end())))
+    return out
+
+
+def full_name(norm: Normalized, surname: str, before: int) -> tuple[int, int] | None:
+    """Folded span of the fullest name ending in `surname` that the article wrote before folded position
+    `before`, or None."""
+    spans = [span for end, span in full_names_of(norm, surname) if end <= before]
+    return max(spans, key=lambda span: span[1] - span[0]) if spans else None
+
+
+def _name_start(norm: Normalized, pos: int) -> int | None:
+    """Where the name whose last words start at folded `pos` begins, reading back over name words; None
+    when no word before it is a name word or what stands before the name is not a title, an adjective, a
+    comma or a cue. Definiteness is read on the words as written (ألكسندر is a name, الروسي is not)."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(norm.text, max(0, pos - 120), pos)]
+    written = lambda p, w: norm.original[slice(*norm.span(p, p + len(w)))]
+    stops, glue = stop_words(), _glue()
+    start, taken = pos, 0
+    while tokens and taken < MAX_NAME_WORDS - 1:
+        p, word = tokens[-1]
+        bare = _bare(word)
+        if word[-1:] in _CLOSERS or not bare or bare in stops or has_mark(word) or bare[:1].isdigit() \
+                or title_word(bare) or cues.cues().pattern.fullmatch(bare):
+            break
+        if _definite(_bare(written(p, word))) and not (len(tokens) > 1 and tokens[-2][1] in glue):
+            break  # العراقي: an adjective of the title, unless عبد الله
+        start, taken = p, taken + 1
+        tokens.pop()
+    if not taken:
+        return None
+    if tokens:  # what stands before the name: a title, an adjective, a comma or a cue verb
+        p, word = tokens[-1]
+        bare = _bare(word)
+        if not (word[-1:] in _COMMAS or title_word(bare) or _definite(_bare(written(p, word))) or
+                cues.cues().pattern.fullmatch(bare)):
+            return None
+    return start
