@@ -103,21 +103,21 @@ class ArticleState:
 
     def context(self, pos: int) -> Context:
         """What `canonical_speaker` may read for a mention at folded position `pos`."""
-        return Context(self.published, lambda: self.names_before(pos), self.mentioned, self.joint_before(pos),
+        return Context(self.published, lambda: self.names, self.mentioned, self.joint_before(pos),
                        self.issuers, lambda: self.sources, lambda: self.people_before(pos),
-                       lambda surname: self.full_name_before(surname, pos))
+                       lambda surname: self.full_name_before(surname, pos), lambda: self.introduced_before(pos))
 
     @property
     def names(self) -> tuple[str, ...]:
         """The full names the article holds: listed ones and those learned from the text so far."""
         return self.table_names + self.learned if self.learned else self.table_names
 
-    def names_before(self, pos: int) -> tuple[str, ...]:
-        """The full names the article holds before folded position `pos`: listed, learned, and written
-        after a title (الأمين العام لمجلس التعاون نايف الحجرف), each once."""
+    def introduced_before(self, pos: int) -> tuple[str, ...]:
+        """The full names written after a title (الأمين العام لمجلس التعاون نايف الحجرف) before folded
+        position `pos`, each once, in the order of their first mention."""
         first = self.introduced_names
         k = bisect.bisect_left(first, (pos, ""))
-        return self.names + tuple(name for _, name in first[:k]) if k else self.names
+        return tuple(name for _, name in first[:k])
 
     @cached_property
     def introduced(self) -> list[tuple[int, str, str]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
@@ -125,7 +126,12 @@ def _opens_chain(words: Sequence[str], raw: Sequence[str], k: int) -> bool:
 
 def _place_after(word: str) -> bool:
     bare = _bare(word)
-    return _definite(bare) or bool(title_word(bare)) or bool(_places().fullmatch(bare))
+    return _definite(bare) or bool(title_word(bare)) or is_place(bare)
+
+
+def is_place(word: str) -> bool:
+    """A folded word names a country or capital (data/countries.csv): العراق، بغداد."""
+    return bool(_places().fullmatch(word))
 
 
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
@@ -173,31 +179,52 @@ class Introduced(NamedTuple):
 
 
 def titled_people(norm: Normalized) -> list[Introduced]:
-    """Every «title name» phrase of the article (a title word opens it), in text order."""
+    """Every «title name» phrase of the article (a head or honorific title word opens it), in text order.
+    Only the places where such a word stands are read (`Normalized.word_positions`)."""
     folded = norm.text
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-    out, k = [], 0
-    while k < len(tokens):
-        if title_word(_bare(tokens[k][2])) not in ("head", "honorific") or \
-                (k and title_word(_bare(tokens[k - 1][2])) not in (None, "description")):
-            k += 1
+    out, resume = [], 0
+    for i, _ in norm.word_positions(_opening_forms()):
+        if i < resume:
             continue
-        window = tokens[k:k + 16]
+        before = folded[max(0, i - 40):i].split()
+        if before and title_word(_bare(before[-1])) not in (None, "description"):
+            continue  # inside a longer title: its first word opened it
+        window = [(m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(folded, i), 16)]
         words = [t[2] for t in window]
-        raw = [norm.original[slice(*norm.span(a, b))] for a, b, _ in window]
+        raw = _Written(norm, window)
         split = split_title(words, raw)
         s, e = split.name
         title_end = split.title[1]
         if title_end and s < e and _ends_cleanly(words, raw, e) and not _definite(_bare(raw[s])):
-            last = tokens[k + e - 1]
+            last = window[e - 1]
             name_end = last[1] - (1 if last[2][-1:] in _CLOSERS else 0)
-            t_last = tokens[k + title_end - 1]
-            out.append(Introduced(tokens[k][0], (tokens[k + s][0], name_end),
-                                  (tokens[k][0], t_last[1] - (1 if t_last[2][-1:] in _CLOSERS else 0))))
-            k += e
-        else:
-            k += max(1, title_end)
+            t_last = window[title_end - 1]
+            out.append(Introduced(i, (window[s][0], name_end),
+                                  (i, t_last[1] - (1 if t_last[2][-1:] in _CLOSERS else 0))))
+            resume = window[e - 1][1]
     return out
+
+
+class _Written(Sequence[str]):
+    """The words of a window as written, each read from the original text only when asked for."""
+
+    def __init__(self, norm: Normalized, window: list[tuple[int, int, str]]):
+        self.norm, self.window = norm, window
+
+    def __len__(self) -> int:
+        return len(self.window)
+
+    def __getitem__(self, k):
+        a, b, _ = self.window[k]
+        return self.norm.original[slice(*self.norm.span(a, b))]
+
+
+@lru_cache(maxsize=1)
+def _opening_forms() -> frozenset[str]:
+    """How a head or honorific title word may be written as a whole word (و/ف before it, ال on it)."""
+    words = [w for w, k in _titles().items() if k in ("head", "honorific") and w.isalpha()]
+    bases = {w[2:] if w.startswith("ال") else w for w in words}
+    return frozenset(p + a + b for b in bases for a in ("", "ال") for p in ("", "و", "ف"))
 
 
 def _ends_cleanly(words: Sequence[str], raw: Sequence[str], end: int) -> bool:
@@ -215,12 +242,18 @@ def full_names_of(norm: Normalized, surname: str) -> list[tuple[int, tuple[int, 
     surname over the name words before it: (folded end of the surname, folded span of the name), in text
     order; the surname alone is not listed."""
     out = []
-    pattern = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, surname.split())) + r"(?![\w])")
-    for m in pattern.finditer(norm.text):
-        start = _name_start(norm, m.start())
+    first, pattern = surname.split()[0], _phrase(surname)
+    for i, _ in norm.word_positions({first}):
+        m = pattern.match(norm.text, i)
+        start = _name_start(norm, i) if m else None
         if start is not None:
             out.append((m.end(), (start, m.end())))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _phrase(words: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(map(re.escape, words.split())) + r"(?![\w])")
 
 
 def full_name(norm: Normalized, surname: str, before: int) -> tuple[int, int] | None:

@@ -27,7 +27,7 @@ from typing import Callable, NamedTuple
 
 from . import lexicons
 from .cues import document_kinds, document_words
-from .people import is_nisba, split_title, title_word
+from .people import is_nisba, is_place, split_title, title_word
 from .quote_marks import has_mark
 from .subjects import stop_words
 from .text import normalize
@@ -238,6 +238,7 @@ class Context:
     sources: Callable[[], dict[str, str]] = dict  # named sources by head word (صحيفه → نيويورك تايمز)
     people_before: Callable[[], tuple[Person, ...]] = tuple  # people named before, oldest first
     full_name: Callable[[str], str | None] = lambda surname: None  # the fullest name written with a surname
+    introduced: Callable[[], tuple[str, ...]] = tuple  # full names written after a title before the mention
 
     def known_names(self) -> tuple[str, ...]:
         return self.names() if callable(self.names) else self.names
@@ -291,16 +292,17 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
             rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
     else:
         rest = [fold_spelling(normalize(w)).strip(_STRIP) for w in parts.name]
-    if len(rest) == 1 or (parts is not None and len(rest) == 2):  # حمدوك، خطيب زاده: a surname
+    if (len(rest) == 1 and not _not_a_surname(rest[0])) or (parts is not None and len(rest) == 2 and not parts.role):  # حمدوك، خطيب زاده
         surname = rest[0].lstrip("و") if parts is None else " ".join(rest)
         title_words = _plain_words(mention, tokens, len(tokens) - 1) if parts is None else parts.role
-        for name in reversed(context.known_names()):
-            words = name_words(name)
-            if len(words) > len(rest) and " ".join(words[-len(rest):]) == surname:
-                role, org = role_and_org(name, title_words, context.published)
-                return Named(name, "name", role, org)
+        for names in (context.known_names, context.introduced):  # the tables and what was learned first
+            for name in reversed(names()):
+                words = name_words(name)
+                if len(words) > len(rest) and " ".join(words[-len(rest):]) == surname:
+                    role, org = role_and_org(name, title_words, context.published)
+                    return Named(name, "name", role, org)
         if len(rest) == 1:  # وانغ for وانغ يي: a family name written first
-            first = [name for name in context.known_names() if len(name_words(name)) > 1
+            first = [name for name in (*context.known_names(), *context.introduced()) if len(name_words(name)) > 1
                      and name_words(name)[0] == surname]
             if len(set(first)) == 1:
                 role, org = role_and_org(first[0], title_words, context.published)
@@ -332,8 +334,16 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
     name = preferred_spelling(" ".join(keep).strip("،,: "))
     if not name:
         return None
-    learned = bool(rest) and 2 <= len(rest) <= 4 and not set(rest) & stop_words() and name not in context.known_names()
+    learned = bool(rest) and 2 <= len(rest) <= 4 and not set(rest) & stop_words()  # ArticleState.record keeps it once
     return Named(name, "text", role, _org_of_role(role), learned)
+
+
+def _not_a_surname(word: str) -> bool:
+    """A one-word mention that cannot be someone's surname: a document, medium or description
+    (البيان، الصحيفة، المصادر) or a place (العراق)."""
+    bare = word.lstrip("و")
+    noun = bare[2:] if bare.startswith("ال") else bare
+    return noun in document_words() or noun in media_words() or title_word(bare) == "description" or is_place(bare)
 
 
 class NamePart(NamedTuple):
