@@ -144,8 +144,8 @@ class ArticleState:
         found = self._full_names.get(surname)
         if found is None:
             found = self._full_names[surname] = full_names_of(self.norm, surname)
-        spans = [span for end, span in found if end <= pos]
-        if not spans:
+        spans = [span for end, span in found if end <= pos] or [span for _, span in found]  # a headline's
+        if not spans:                                                   # surname: the name in the body
             return None
         best = max(spans, key=lambda span: span[1] - span[0])
         return plain(self.norm.original[slice(*self.norm.span(*best))])

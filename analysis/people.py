@@ -96,6 +96,9 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         kind = title_word(bare)
         if kind == "description":
             return 0  # مسؤول، مصادر: an unnamed source, kept whole
+        if titled and bare in stop_words() and not (bare in ("الي", "في", "لدي") and i + 1 < n
+                                                    and _place_after(words[i + 1])):
+            return i  # وزير المالية الأسبوع المقبل: the title ends, no name follows
         if kind:
             titled, open_ = True, not bare.startswith(("ال", "وال"))
         elif not titled:
@@ -112,6 +115,8 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         else:
             return i
         i += 1
+        if word[-1:] in _CLOSERS and word[-1:] not in _COMMAS:
+            return i  # وزير الري: جولة …: a headline's title, and no name after it (split_title)
         if word[-1:] in _COMMAS and not (i < n and title_word(_bare(words[i]))):
             return i  # رئيس وفد المعارضة، أحمد طعمة: the name follows in commas (after an honorific: ، اللواء …)
     return i
@@ -142,8 +147,8 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         word = words[j]
         bare = _bare(word)
         glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
-        if not bare or has_mark(word) or bare[:1].isdigit() or \
-                (not glued and bare in stops) or (j == start and cues.cues().pattern.fullmatch(bare)):
+        if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
+                or (j == start and cues.cues().pattern.fullmatch(bare)):
             break  # الوزير أكد: a cue verb is no name (but a later name word may look like one: وانغ ون بين)
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
@@ -167,8 +172,21 @@ def split_title(words: Sequence[str], raw: Sequence[str] | None = None) -> Title
     words as written (without harakat), which tell ال from أل."""
     raw = raw if raw is not None else words
     start = _title_end(words, raw)
+    if start and words[start - 1][-1:] in _CLOSERS and words[start - 1][-1:] not in _COMMAS:
+        return TitledName((0, start), (start, start))  # the title ends its clause: no name follows
     end = _name_end(words, raw, start) if start < len(words) else start
+    if 0 < start < end < len(words) and words[end - 1][-1:] in _COMMAS and not title_word(_bare(words[end])):
+        after = _name_end(words, raw, end)  # نائب رئيس حكومة إقليم كوردستان، قوباد طالباني، : the body, then
+        if end < after and (after == len(words) or words[after - 1][-1:] in _COMMAS   # the name in commas
+                            or _bare(words[after]) in stop_words()):
+            return TitledName((0, end), (end, after))
     return TitledName((0, start), (start, end))
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Particles that stand between a subject and its verb (قد، لقد، كان): never a name word."""
+    return cues.particles("leader", "perfect", "auxiliary")
 
 
 # ------------------------------------------------------------------ who an article introduced
@@ -198,9 +216,13 @@ def titled_people(norm: Normalized) -> list[Introduced]:
         if title_end and s < e and _ends_cleanly(words, raw, e) and not _definite(_bare(raw[s])):
             last = window[e - 1]
             name_end = last[1] - (1 if last[2][-1:] in _CLOSERS else 0)
-            t_last = window[title_end - 1]
+            t_first, t_last = window[0], window[title_end - 1]
+            if all(title_word(_bare(w)) == "honorific" for w in words[:title_end]) and e < len(words) \
+                    and words[e - 1][-1:] in _COMMAS and title_word(_bare(words[e])) == "head":
+                role_end = e + _title_end(words[e:], raw[e:])  # الدكتور X، وزير الموارد المائية: the office after
+                t_first, t_last = window[e], window[role_end - 1]
             out.append(Introduced(i, (window[s][0], name_end),
-                                  (i, t_last[1] - (1 if t_last[2][-1:] in _CLOSERS else 0))))
+                                  (t_first[0], t_last[1] - (1 if t_last[2][-1:] in _CLOSERS else 0))))
             resume = window[e - 1][1]
     return out
 
@@ -215,6 +237,8 @@ class _Written(Sequence[str]):
         return len(self.window)
 
     def __getitem__(self, k):
+        if isinstance(k, slice):
+            return _Written(self.norm, self.window[k])
         a, b, _ = self.window[k]
         return self.norm.original[slice(*self.norm.span(a, b))]
 

@@ -480,7 +480,7 @@ def _fits(tokens: list[str], person: Person) -> bool:
         return False
     if len(words) >= 2:
         return True  # وزير الري fits وزير الموارد المائية والري: the complement is named
-    return len(role) < 2 or role[1] in words or is_nisba("ال" + role[1])
+    return len(role) < 2 or role[1] in words or is_nisba("ال" + role[1]) or title_word(role[1]) == "behalf"
 
 
 def _definite(token: str) -> str:

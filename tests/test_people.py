@@ -50,6 +50,11 @@ def speaker_of_last(text: str, published=PUB) -> str:
     ("رمزي لعبيدي", "", "رمزي لعبيدي"),  # a surname that starts with ل
     ("هشام قاسم رئيس الرابطة", "", "هشام قاسم"),  # a role after the name
     ("مكتب رئيس الحكومة", "", "مكتب رئيس الحكومة"),  # one word then a title: one phrase
+    ("نائب رئيس حكومة الإقليم الشمالي، رياض كامل،", "نائب رئيس حكومة الإقليم الشمالي", "رياض كامل"),
+    ("نائب رئيس مجلس بلدية صور، نادر فارس،", "نائب رئيس مجلس بلدية صور", "نادر فارس"),  # the body, then the name in commas
+    ("الرئيس جورج حداد قد", "الرئيس", "جورج حداد"),  # a particle is no name word
+    ("وزير النقل: خطة", "وزير النقل:", ""),  # a headline's title and colon: no name after it
+    ("وزير النقل اليوم", "وزير النقل", ""),  # a time word ends the title
 ])
 def test_split_title(phrase, title, name):
     assert split(phrase) == (title, name)
@@ -138,3 +143,21 @@ def test_a_circumstance_after_an_unnamed_source_is_not_its_name():
 def test_whom_a_source_spoke_to_is_not_part_of_it():
     text = f"وقال مسؤول غربي رفيع لوكالة الأنباء الفرنسية إن {SAID}."
     assert speakers(text) == [("مسؤول غربي رفيع", "statement")]
+
+
+def test_a_role_after_the_name_is_the_persons_office():
+    text = ("وصل الدكتور سامي الراشد، وزير الموارد المائية والري، إلى الخرطوم.\n"
+            f"وقال وزير الري إن {SAID}.")
+    assert speaker_of_last(text) == "سامي الراشد"
+
+
+def test_a_spokesman_alone_refers_to_the_spokesman_named_before():
+    text = (f"وقال المتحدث باسم وزارة الصحة مراد سليم إن {SAID}.\n"
+            f"وأشار المتحدث إلى أن {SAID}.")
+    assert {s for s, _ in speakers(text)} == {"مراد سليم"}
+
+
+def test_a_headline_surname_is_the_name_the_body_gives():
+    text = (f'الراشد: "لن نقبل بأي اتفاق لا يضمن حصتنا من المياه"\n'
+            f"أكد وزير الري سامي الراشد أن {SAID}.")
+    assert speakers(text)[0][0] == "سامي الراشد"
