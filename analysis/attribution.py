@@ -300,18 +300,22 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
             if speaker:
                 return _after_speaker(kind, speaker, state, m, None, span[1], about, limit)
             return None
-    if not m.group("pre") and (opens or _no_subject_after(folded, m.end(), limit)):
-        span = subject_before(folded, m.start(), sentence.start)
+    if m.group("pre") in (None, "ف") and (opens or _no_subject_after(folded, m.end(), limit)):
+        span = subject_before(folded, m.start(), sentence.start)  # also «أما X فكتب»، «X، فقال»
         if span:
             speaker = _speaker_at(span, text, state, cue_text, "subject-first", next_quote)
             if speaker:
                 return _after_speaker(kind, speaker, state, m, span[0], m.end(), about, limit)
     if not opens or (not m.group("pre") and follows_complementizer(folded, sentence.start, m.start())):
         return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …، أن الحكومة، بكل …، أكدت) introduces nobody
-    if state.last is None:
+    main = _main_subject(text, state, sentence) if sentence.speaker is None else None
+    if main is not None and main.mention < m.start():  # ورحب الكاظمي بالنتائج، وقال: the sentence's subject
+        carried = main._replace(cue=cue_text, attribution="carried")
+    elif state.last is None:
         return Attribution(None, m.start(), m.end(), about)
-    last = state.last
-    carried = Speaker(last.name, last.start, last.end, cue_text, "carried", last.role, last.org)
+    else:
+        last = state.last
+        carried = Speaker(last.name, last.start, last.end, cue_text, "carried", last.role, last.org)
     document = _document_after(folded, m.end(), limit)
     if document:
         state.record(carried, document=document)

@@ -18,7 +18,8 @@ Arabic news introduces a person once with title and full name («الأمين ا
   article wrote with that surname before a position (عبد الله حمدوك for حمدوك), read backwards from the
   surname over the name words before it, as far as a title, a comma, a cue verb or a clause start.
 
-Limits: a surname with ال right after a title (رئيس الوزراء الكاظمي) reads as part of the title (the
+Limits: a definite word right after a name is read as part of it (استقبل الرئيس X الوفد: «X الوفد»;
+مكتب رئيس الحكومة and نايف الحجرف need it); a surname with ال right after a title (رئيس الوزراء الكاظمي) reads as part of the title (the
 speakers table knows the common ones); a name that is also a common noun after an open construct
 (وزير عدل …) may be read as its complement; in `titled_people` a name must end at a clear boundary (a
 comma, a stop word, a cue, the end of a sentence) or before a word with a pronoun suffix (استقالته).

@@ -168,7 +168,7 @@ def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, i
     it and from a quotation mark on (مصادر خاصة لـ"العربية" → مصادر خاصة), or None."""
     if cut:
         return None  # the phrase began before the window: not a clause start
-    leaders = cues.particles("leader", "perfect", "auxiliary")
+    leaders = cues.particles("leader", "perfect", "auxiliary", "topic")
     prefixes = cues.affixes()[0]
     while words and (words[0][2] in leaders or (words[0][2][:1] in prefixes and words[0][2][1:] in leaders)):
         words = words[1:]

@@ -184,3 +184,19 @@ def test_the_two_parties_speak_as_the_joint_statement(text):
 
 def test_one_government_is_not_the_joint_statement():
     assert said("وأكدت بغداد أن المهمة القتالية انتهت.") == [("indirect", "الحكومة العراقية", "cue")]
+
+
+# ------------------------------------------------------------------ a cue with no subject, in a sentence that has one
+def test_a_cue_with_no_subject_continues_its_sentences_subject_not_the_previous_speaker():
+    text = ('وقال وزير النقل سليم الحداد إن "الطريق سيفتح قريباً أمام الشاحنات".\n'
+            "واستقبل رئيس الحكومة نادر فارس، أمس، الوفد في مكتبه، وقال في بيان إن الزيارة ناجحة.")
+    assert said(text)[-1][1:] == ("نادر فارس", "carried")
+
+
+@pytest.mark.parametrize("text", [
+    "أما رئيس البلدية نادر فارس فقال إن الزيارة ناجحة.",  # أما X فـ…
+    "أما المتحدث باسم البلدية، نادر فارس، فكتب في تغريدة أن الزيارة ناجحة.",  # the name in commas, then فـ
+])
+def test_a_subject_before_a_verb_with_fa(text):
+    text = 'وقال وزير النقل سليم الحداد إن "الطريق سيفتح قريباً أمام الشاحنات".\n' + text
+    assert said(text)[-1][1] == "نادر فارس"

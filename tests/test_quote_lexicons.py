@@ -57,6 +57,12 @@ def test_every_auxiliary_puts_the_subject_before_the_verb(row):
     assert [s["speaker"] for s in got] == ["فؤاد حسين"]
 
 
+@pytest.mark.parametrize("row", [r for r in rows("cue_particles") if r.kind == "topic"], ids=lambda r: r.word)
+def test_every_topic_particle_puts_the_subject_before_a_verb_with_fa(row):
+    got = statements(f"و{row.word} وزير الخارجية العراقي فؤاد حسين فقال في مقابلة إن {SAID}.")
+    assert [s["speaker"] for s in got] == ["فؤاد حسين"]
+
+
 @pytest.mark.parametrize("row", rows("complementizers"), ids=lambda r: f"{r.word}|{r.kind}")
 def test_every_complementizer(row):
     if row.kind in ("that", "saying"):  # a short quotation after it is a statement, not a term
