@@ -72,9 +72,10 @@ class Attribution(NamedTuple):
 class ArticleState:
     """What one article has said so far: the last speaker, the names seen, who issued which document."""
 
-    def __init__(self, norm: Normalized, published: dt.date | None):
+    def __init__(self, norm: Normalized, published: dt.date | None, dates: list[tuple[int, int]] = ()):
         self.norm = norm
         self.published = published
+        self.dates = sorted((norm.to_folded(s), norm.to_folded(e)) for s, e in dates)  # folded date spans
         self.last: Speaker | None = None
         self.learned: tuple[str, ...] = ()  # full names the text gave people in no table
         self.mentioned: tuple[str, ...] = ()  # speakers named so far, for back-references such as المسؤول
@@ -183,6 +184,20 @@ class ArticleState:
                 if not run or re.match(r"\s+" + run + r"(?!\w)", norm.text[i + len(w):i + len(w) + 80]):
                     out.append((i, person(a.canonical, None, self.published)))
         return out
+
+    def without_dates(self, lo: int, hi: int) -> str:
+        """The folded text of [lo, hi) with the article's dates cut out (what is left of a time adjunct)."""
+        text, pos, out = self.norm.text, lo, []
+        k = bisect.bisect_left(self.dates, (lo, lo))
+        for s, e in self.dates[max(0, k - 1):]:
+            if s >= hi:
+                break
+            if e <= pos:
+                continue
+            out.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+        out.append(text[pos:hi])
+        return "".join(out)
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
         """The cues inside the folded span [lo, hi)."""

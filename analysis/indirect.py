@@ -3,7 +3,8 @@
 A cue that opened a clause and found its speaker (an `attribution.Attribution`) introduces reported speech
 when a complementizer of `data/complementizers.csv` follows it within a few words: أكد الكاظمي أن …،
 وقالت الحكومة إنها …، مشيراً إلى أن …، وحسب الخارجية فإن …، and عن after the cues marked `about` in
-`data/cues.csv` (أعلن عن …). The statement is the content clause from the complementizer (included) to the
+`data/cues.csv` (أعلن عن …; a date between the subject and عن is an adjunct: أعلن الصندوق، أمس الخميس،
+عن …). The statement is the content clause from the complementizer (included) to the
 end of its sentence or to where the next attribution's clause starts (…، مضيفاً أن …). A complementizer
 after بعد، دون، رغم … opens no reported speech (دون أن يعلن). No row is made when a direct quotation (a
 `statement` row) lies in the clause: the quotation already counts what was said.
@@ -16,10 +17,10 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import cues
+from . import cues, lexicons
 from .attribution import ArticleState, Attribution
 from .quote_marks import Quote
-from .text import Normalized
+from .text import Normalized, normalize
 
 MAX_GAP = 15  # words between a cue's subject and its complementizer (في مؤتمر صحفي عقده اليوم في بغداد، إن)
 MAX_CHARS = 160  # and at most this many characters
@@ -79,8 +80,8 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
             pos = norm.to_folded(before[-1].end)
             continue
         is_about = word in about
-        if is_about and not (a.about and not folded[a.content_from:at].strip(" ،,")):
-            continue  # عن counts only right after a cue that takes it (أعلن عن)
+        if is_about and not (a.about and _only_adjunct(state.without_dates(a.content_from, at))):
+            continue  # عن counts only right after a cue that takes it (أعلن عن; أعلن X، أمس، عن)
         if not is_about and _word_before(folded, at) in blocks:
             continue  # بعد أن، دون أن: not what was said
         start, end = o_s, _trim(norm, at, limit)
@@ -89,6 +90,26 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
         if any(qs < end and qe > start for qs, qe in statements):
             return None
         return start, end, "about_clause" if is_about else "that_clause"
+
+
+def _only_adjunct(gap: str) -> bool:
+    """What stands between a cue's subject and عن, its dates cut out, is nothing but punctuation, the
+    prepositions that introduce a date (في 10 حزيران، مساء أمس) and the document it was said in, in
+    commas (، في رسالة إلى رئيس المجلس،)."""
+    for part in gap.replace(",", "،").split("،"):
+        words = part.split()
+        if len(words) >= 2 and words[0] in _date_prepositions() and cues.document_noun(words[1]):
+            continue  # في رسالة إلى رئيس المجلس، عن …: the document it was said in
+        if not all(w in _date_prepositions() for w in words):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _date_prepositions() -> frozenset[str]:
+    """Folded prepositions before a date (data/date_words.csv, kind preposition: في، منذ، خلال …)."""
+    table = lexicons.table("date_words")
+    return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "preposition")
 
 
 def _word_before(folded: str, pos: int) -> str:

@@ -36,18 +36,20 @@ MIN_STATEMENT_WORDS = 4
 _WORD = re.compile(r"\w+")
 
 
-@extractor("statements", SCHEMA)
+@extractor("statements", SCHEMA, needs=("dates",))
 def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
-    """The `statements` rows of a segmented article (all its sentences: a headline quote counts too)."""
-    return rows(article.article_id, article.text, article.sentences, article.published, article.norm)
+    """The `statements` rows of a segmented article (all its sentences: a headline quote counts too); its
+    dates tell a time adjunct between a speaker and what they announced (أعلن X، أمس الخميس، عن …)."""
+    dates = [(d["start"], d["end"]) for d in facts.get("dates", ())]
+    return rows(article.article_id, article.text, article.sentences, article.published, article.norm, dates)
 
 
 def rows(article_id: str, text: str, sentences: list[dict], published: dt.date | None,
-         norm: Normalized | None = None) -> list[dict]:
+         norm: Normalized | None = None, dates: list[tuple[int, int]] = ()) -> list[dict]:
     """Rows of the `statements` frame for one article: every quotation and reported statement in its
-    content paragraphs."""
+    content paragraphs; `dates`: the original spans of its dates."""
     norm = norm or normalize_spans(text)
-    state = ArticleState(norm, published)
+    state = ArticleState(norm, published, dates)
     if not state.cues and not state.joints and not any(mark in text for mark in MARKS):
         return []  # no quotation marks, cue or joint statement: nobody is quoted or reported
     paragraphs: dict[int, list[dict]] = {}

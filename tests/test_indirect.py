@@ -99,3 +99,19 @@ def test_indirect_rows_have_spans_into_the_text():
     assert [(text[r["start"]:r["end"]], r["speaker"]) for r in rows] == [
         ("أنّ الحوارَ مستمرّ", "مصطفى الكاظمي"), ("أنّ الجولةَ المقبلة قريبة", "مصطفى الكاظمي")]
     assert all(r["text"] == text[r["start"]:r["end"]] and r["rule"] == "that_clause" for r in rows)
+
+
+@pytest.mark.parametrize("adjunct", ["، أمس الخميس،", " مساء الأحد", " في 12 آذار الماضي"])
+def test_a_date_between_the_speaker_and_an_about_clause(adjunct):
+    text = f"وأعلن صندوق التنمية الزراعية{adjunct} عن إطلاق برنامج قروض جديد للمزارعين."
+    rows = [r for r in parse_article(Article("t", text, published=dt.date(2023, 3, 16)))["statements"]
+            if r["kind"] == "indirect"]
+    assert [(r["text"], r["speaker"]) for r in rows] == [("عن إطلاق برنامج قروض جديد للمزارعين", "صندوق التنمية الزراعية")]
+
+
+def test_the_document_in_commas_before_an_about_clause():
+    text = "وأعلن صندوق التنمية الزراعية، في رسالة إلى وزير الزراعة، عن رغبته في التعاون."
+    rows = [r for r in parse_article(Article("t", text, published=dt.date(2023, 3, 16)))["statements"]
+            if r["kind"] == "indirect"]
+    assert [r["text"] for r in rows] == ["عن رغبته في التعاون"]
+
