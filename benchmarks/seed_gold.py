@@ -2,16 +2,19 @@
 
     python benchmarks/seed_gold.py [--check] [--show]
 
-The facts are those of tests/fixtures/seed_dates.csv, seed_troops.csv, seed_rounds.csv and
-seed_statements.csv; publication dates and outlets are those of seeds/catalog.csv. Each fixture row's
-text is looked up in the seed text (never in the parser's output): where it occurs once, that is its
-span; where it occurs more than once, the fixture's `source` column, which quotes the sentence around
-it, chooses the occurrence. A direct statement's span runs from the quote mark before its first words
-to the mark that closes it. Dates get their point and period from the conventions of docs/gold.md
-(`analysis.gold.period`), narrowed by the part-of-period word (data/date_words.csv) in the text.
-What the fixtures do not record is written below with its reason: each troop figure's kind, that the
-seeds' gold annotates direct statements only, and three facts the conventions of docs/gold.md ask for
-that the fixtures (written before them) leave out (`ADDED`).
+The facts are those of tests/fixtures/seed_dates.csv, seed_troops.csv, seed_rounds.csv,
+seed_statements.csv (quotations) and seed_indirect.csv (indirect statements); publication dates and
+outlets are those of seeds/catalog.csv. Each fixture row's text is looked up in the seed text (never in
+the parser's output): where it occurs once, that is its span; where it occurs more than once, the
+fixture's `source` column, which quotes the sentence around it, chooses the occurrence. A direct
+statement's span runs from the quote mark before its first words to the mark that closes it; an indirect
+statement's from its clause's first words to its last (the fixture's clause_begins and clause_ends, read
+in the text by the conventions of docs/gold.md). Dates get their point and period from the conventions
+of docs/gold.md (`analysis.gold.period`), narrowed by the part-of-period word (data/date_words.csv) in
+the text.
+What the fixtures do not record is written below with its reason: each troop figure's kind, and two
+facts the conventions of docs/gold.md ask for that the fixtures (written before them) leave out (`ADDED`).
+The seeds' gold annotates both statement kinds.
 
 `--check` exits 1 when the committed file differs from what this builds; `--show` prints every fact
 with the text around it, for reading.
@@ -54,9 +57,8 @@ ADDED = [
     ("troops", {"article_id": "002_8b10d884f1f95237", "text": "ما يقرب من ٦٠٪ من قوات", "value": "60",
                 "unit": "percent", "force": "coalition", "source": "the embedded tweet"}),
 ]
-# The seed fixtures list direct quotations only (seed_statements.csv holds the parser's "statement" rows),
-# so the seeds' gold says it annotates that kind and no other.
-STATEMENT_KINDS = ["direct"]
+# seed_statements.csv lists the quotations, seed_indirect.csv the indirect statements: the gold annotates both.
+STATEMENT_KINDS = ["direct", "indirect"]
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", '"': '"'}
 
 
@@ -165,11 +167,29 @@ def statement_fact(text: str, row: dict, after: int) -> dict:
     raise LookupError(f"no quotation begins with {row['quote_begins']!r} after offset {after}")
 
 
+def indirect_fact(text: str, row: dict, after: int) -> dict:
+    """The clause from the fixture's first words (a word's start) to the first occurrence of its last words
+    after them, within one paragraph (a line break inside a sentence is not a paragraph's end). The fixture
+    lists each article's indirect statements in text order, so a recurring beginning is its first
+    occurrence after the previous clause."""
+    for s in occurrences(text, row["clause_begins"]):
+        if s < after or (s > 0 and text[s - 1].isalnum()):
+            continue
+        last = text.find(row["clause_ends"], s)
+        if last < 0:
+            raise LookupError(f"the clause {row['clause_begins']!r} at {s} has no {row['clause_ends']!r} after it")
+        end = last + len(row["clause_ends"])
+        if "\n\n" in text[s:end]:
+            raise LookupError(f"the clause {row['clause_begins']!r} at {s} runs past its paragraph")
+        return {"start": s, "end": end, "text": text[s:end], "speaker": row["speaker"], "kind": "indirect"}
+    raise LookupError(f"no clause begins with {row['clause_begins']!r} after offset {after}")
+
+
 def build() -> list[dict]:
     articles, problems = read_folder(SEEDS)
     if problems:
         raise RuntimeError(f"the seeds do not read cleanly: {problems}")
-    fixtures = {name: read(f"seed_{name}.csv") for name in ("dates", "troops", "rounds", "statements")}
+    fixtures = {name: read(f"seed_{name}.csv") for name in ("dates", "troops", "rounds", "statements", "indirect")}
     for name, row in ADDED:
         fixtures[name].append(row)
     lines = []
@@ -181,6 +201,11 @@ def build() -> list[dict]:
             fact = statement_fact(text, r, after)
             statements.append(fact)
             after = fact["end"]
+        after = 0
+        for r in rows["indirect"]:
+            fact = indirect_fact(text, r, after)
+            statements.append(fact)
+            after = fact["end"]
         lines.append({
             "article_id": a.article_id, "sha256": sha256(text), "outlet": a.outlet,
             "published": a.published.isoformat() if a.published else None,
@@ -188,7 +213,7 @@ def build() -> list[dict]:
             "dates": sorted((date_fact(text, r) for r in rows["dates"]), key=lambda f: f["start"]),
             "troops": sorted((troop_fact(text, r) for r in rows["troops"]), key=lambda f: f["start"]),
             "rounds": sorted((round_fact(text, r) for r in rows["rounds"]), key=lambda f: f["start"]),
-            "statements": statements,
+            "statements": sorted(statements, key=lambda f: (f["start"], f["end"])),
         })
     return lines
 
