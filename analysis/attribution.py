@@ -31,8 +31,8 @@ from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
 from .quote_marks import Quote, has_mark
 from .people import full_names_of, titled_people
-from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_person, joint_phrases,
-                       listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
+from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
+                       joint_phrases, listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized
 
@@ -424,7 +424,7 @@ def _main_subject(text: str, state: ArticleState, sentence: Sentence) -> Speaker
     if span is None:
         return None
     speaker = _speaker_at(span, text, state, "", "cue")
-    return speaker if speaker and (is_person(speaker.name) or speaker.role) else None
+    return speaker if speaker and (is_person(speaker.name) or is_institution(speaker.name) or speaker.role) else None
 
 
 def _reported(m, text: str, state: ArticleState, cue_text: str) -> Attribution | None:

@@ -386,7 +386,7 @@ def listed_speaker(mention: str, published: dt.date | None) -> Named | None:
         return None
     if tokens[0].lstrip("و") in collectives() or _two_governments(tokens):
         return Named(JOINT, "joint")
-    named = [h for h in hits if h[2].kind != "title"]
+    named = [h for h in hits if h[2].kind != "title" and not _adjective_before_name(h, tokens)]
     if not named:
         return None
     idx, _, alias = min(named, key=lambda h: (h[0], h[1]))
@@ -394,6 +394,14 @@ def listed_speaker(mention: str, published: dt.date | None) -> Named | None:
         return Named(JOINT, "joint")
     role, org = role_and_org(alias.canonical, _plain_words(mention, tokens, idx), published)
     return Named(alias.canonical, "name", role, org)
+
+
+def _adjective_before_name(hit: tuple[int, int, Alias], tokens: tuple[str, ...]) -> bool:
+    """A one-word surname alias that is a nisba with more words after it is the title's adjective
+    (رئيس الوزراء السوداني عبد الله حمدوك: Sudanese, not محمد شياع السوداني)."""
+    idx, _, alias = hit
+    return alias.kind == "name" and len(alias.tokens) == 1 and is_nisba(tokens[idx].lstrip("و")) \
+        and idx + 1 < len(tokens)
 
 
 def _alias_hits(tokens: list[str], published: dt.date | None) -> list[tuple[int, int, Alias]]:

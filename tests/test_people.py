@@ -161,3 +161,15 @@ def test_a_headline_surname_is_the_name_the_body_gives():
     text = (f'الراشد: "لن نقبل بأي اتفاق لا يضمن حصتنا من المياه"\n'
             f"أكد وزير الري سامي الراشد أن {SAID}.")
     assert speakers(text)[0][0] == "سامي الراشد"
+
+
+def test_a_nisba_before_a_name_is_not_a_listed_surname():
+    # السوداني is the surname of a listed Iraqi prime minister; here it is the title's adjective (Sudanese)
+    text = f"وقال وزير الري السوداني ياسر عباس إن {SAID}."
+    assert speakers(text, dt.date(2021, 4, 7)) == [("ياسر عباس", "statement")]
+
+
+def test_a_participle_continues_an_institution_that_opened_its_sentence():
+    text = (f"وقال وزير النقل سليم الحداد إن {SAID}.\n"
+            "ورحبت وزارة الخارجية العراقية بالقرار، مؤكدة أنه جاء بطلب من بغداد.")
+    assert speakers(text)[-1] == ("وزارة الخارجية العراقية", "indirect")
