@@ -95,8 +95,8 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         word = words[i]
         bare = _bare(word)
         kind = title_word(bare)
-        if kind == "description":
-            return 0  # مسؤول، مصادر: an unnamed source, kept whole
+        if kind == "description" or (i == 0 and kind == "part"):
+            return 0  # مسؤول، مصادر: an unnamed source; وزارة الخارجية: a body; kept whole
         if titled and bare in stop_words() and not (bare in ("الي", "في", "لدي") and i + 1 < n
                                                     and _place_after(words[i + 1])):
             return i  # وزير المالية الأسبوع المقبل: the title ends, no name follows
@@ -132,7 +132,7 @@ def _opens_chain(words: Sequence[str], raw: Sequence[str], k: int) -> bool:
 
 def _place_after(word: str) -> bool:
     bare = _bare(word)
-    return _definite(bare) or bool(title_word(bare)) or is_place(bare)
+    return _definite(bare) or bool(title_word(bare)) or title_word("ال" + bare) == "part" or is_place(bare)
 
 
 def is_place(word: str) -> bool:

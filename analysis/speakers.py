@@ -418,8 +418,8 @@ def _after_titles(tokens: list[str]) -> list[str]:
     """The words after the titles that open a phrase (وزير الخارجية العراقي، المتحدث باسم الحشد الشعبي),
     where a name would be."""
     rest, behalf = list(tokens), False
-    if title_word(rest[0]) == "description":
-        return rest  # مصادر مطلعة، مسؤول في السفارة: a description of an unnamed source, all of it
+    if title_word(rest[0]) in ("description", "part"):
+        return rest  # مصادر مطلعة: an unnamed source; وزارة الموارد المائية: a body, all of it
     while rest and (title_word(rest[0]) or is_nisba(rest[0]) or (behalf and rest[0].startswith("ال"))):
         behalf = behalf or title_word(rest[0]) == "behalf"
         rest.pop(0)
@@ -488,7 +488,22 @@ def _fits(tokens: list[str], person: Person) -> bool:
         return False
     if len(words) >= 2:
         return True  # وزير الري fits وزير الموارد المائية والري: the complement is named
-    return len(role) < 2 or role[1] in words or is_nisba("ال" + role[1]) or title_word(role[1]) == "behalf"
+    return len(role) < 2 or role[1] in words or is_nisba("ال" + role[1]) or title_word(role[1]) == "behalf" \
+        or words[0] not in _heads_of_two_offices()  # الوزيرة fits وزيرة الدفاع الألمانية
+
+
+@lru_cache(maxsize=1)
+def _heads_of_two_offices() -> frozenset[str]:
+    """Title heads that name one office alone and another with a complement (الرئيس الأمريكي and رئيس
+    الوزراء العراقي, in data/offices.csv): alone, such a head fits only a role it heads alone."""
+    alone, completed = set(), set()
+    for title in lexicons.table("offices")["title"]:
+        words = [_definite(t) for t in _tokens(title)]
+        if title_word(words[0]) != "head" and title_word("ال" + words[0]) != "head":
+            continue
+        adjectives = all(is_nisba("ال" + w) and not title_word("ال" + w) for w in words[1:])  # not الخارجية
+        (alone if adjectives else completed).add(words[0])
+    return frozenset(alone & completed)
 
 
 def _definite(token: str) -> str:

@@ -173,3 +173,27 @@ def test_a_participle_continues_an_institution_that_opened_its_sentence():
     text = (f"وقال وزير النقل سليم الحداد إن {SAID}.\n"
             "ورحبت وزارة الخارجية العراقية بالقرار، مؤكدة أنه جاء بطلب من بغداد.")
     assert speakers(text)[-1] == ("وزارة الخارجية العراقية", "indirect")
+
+
+def test_a_minister_alone_refers_to_the_minister_named_before():
+    text = (f"وقالت وزيرة الدفاع النمساوية كلوديا تانر إن {SAID}.\n"
+            f"وأضافت الوزيرة أن {SAID}.")
+    assert {s for s, _ in speakers(text)} == {"كلوديا تانر"}
+
+
+def test_the_president_alone_does_not_fit_a_head_of_government():
+    # رئيس is the head of two offices in data/offices.csv (الرئيس الأمريكي، رئيس الوزراء العراقي)
+    text = (f"وقال رئيس الوزراء الليبي عادل سالم إن {SAID}.\n"
+            f"وقال الرئيس إن {SAID}.")
+    assert speakers(text, None)[-1][0] == "الرئيس"
+
+
+def test_a_body_is_not_a_title_before_a_name():
+    text = f"وأعلنت وزارة الموارد المائية والري أن {SAID}."
+    assert speakers(text)[0][0] == "وزارة الموارد المائية والري"
+
+
+def test_a_title_in_a_government_before_the_name():
+    text = (f"وأكد وزير الخارجية في حكومة تصريف الأعمال نبيل رستم أن {SAID}.\n"
+            f"وأضاف وزير الخارجية أن {SAID}.")
+    assert {s for s, _ in speakers(text)} == {"نبيل رستم"}
