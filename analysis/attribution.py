@@ -294,8 +294,9 @@ def from_cue(m: re.Match[str], text: str, state: ArticleState, sentence: Sentenc
 
 def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quotes: list[Quote], next_quote: int,
           cue_text: str, limit: int) -> Attribution | None:
-    """A verb cue (قال، أكد؛ ألقى، أصدر for documents): the subject after it, a name in quotation marks,
-    the subject before it, or (with no subject) the previous speaker."""
+    """A verb cue (قال، أكد؛ ألقى، أصدر for documents; يرى، يتوقع for attitudes): the subject after it, a
+    name in quotation marks, the subject before it, or (with no subject) the previous speaker; an
+    attitude with no subject is impersonal (ويتوقع أن) and says nobody's view."""
     norm = state.norm
     folded = norm.text
     opens = cue_words.opens_clause(folded, m)
@@ -323,6 +324,8 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
                 return _after_speaker(kind, speaker, state, m, span[0], m.end(), about, limit)
     if not opens or (not m.group("pre") and follows_complementizer(folded, sentence.start, m.start())):
         return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …، أن الحكومة، بكل …، أكدت) introduces nobody
+    if kind == "attitude":
+        return None  # ويتوقع أن، ولا يُتوقع أن: impersonal, nobody's view
     main = _main_subject(text, state, sentence) if sentence.speaker is None else None
     if main is not None and main.mention < m.start():  # ورحب الكاظمي بالنتائج، وقال: the sentence's subject
         carried = main._replace(cue=cue_text, attribution="carried")

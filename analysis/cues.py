@@ -57,7 +57,7 @@ def find_cues(norm: Normalized) -> list[re.Match[str]]:
 
 
 def kind(m: re.Match[str]) -> str:
-    """The kind of a cue match (verb, participle, source, reported, document, issuer)."""
+    """The kind of a cue match (verb, attitude, participle, source, reported, document, issuer)."""
     return cues().kinds[m.group("cue")]
 
 

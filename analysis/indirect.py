@@ -63,7 +63,7 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
     norm = state.norm
     folded = norm.text
     window = min(limit, a.content_from + MAX_CHARS)
-    blocks, about = cues.complementizers("blocks"), cues.complementizers("about")
+    blocks, about = cues.complementizers("blocks", "however"), cues.complementizers("about")
     first = bisect.bisect_left(starts, norm.to_original(a.content_from))
     pos = a.content_from
     while True:

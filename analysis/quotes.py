@@ -12,17 +12,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 from itertools import islice
 
 import pandas as pd
 
-from . import cues, indirect
+from . import cues, indirect, lexicons
 from .attribution import (ArticleState, Attribution, Sentence, Speaker, colon_speaker, from_cue, from_joint_phrase,
                           post_cue)
 from .quote_marks import MARKS, Quote, find_quotes
 from .registry import extractor
 from .schema import names, schema
-from .text import Normalized, normalize_spans
+from .text import Normalized, normalize, normalize_spans
 
 SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
                 ("quote", "str"), ("kind", "str"), ("speaker", "str"), ("speaker_role", "str"), ("speaker_org", "str"),
@@ -63,6 +64,12 @@ def rows(article_id: str, text: str, sentences: list[dict], published: dt.date |
             k = bisect.bisect_left(marks, lo)
             out.extend(_paragraph(article_id, text, norm, sents, state, k < len(marks) and marks[k] < hi))
     return out
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """Folded names of the outlets of data/outlets.csv (a name in quotes after a dateline is no statement)."""
+    return frozenset(normalize(o) for o in lexicons.table("outlets")["outlet"])
 
 
 def _mark_positions(text: str) -> list[int]:
@@ -130,7 +137,9 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
             speaker, statement = cue_here[1], True
         if speaker is None:
             speaker = colon_speaker(text, norm, sent["start"], q.start, state)
-            statement = statement or speaker is not None
+            statement = statement or (speaker is not None and len(quote_text.split()) >= 2)  # تشريعيات: "الأفالان"
+        if statement and normalize(quote_text.strip()) in _outlet_names():
+            statement, speaker = False, None  # بغداد: «الشرق الأوسط»: a dateline's outlet, not a quotation
         if speaker is None and statement:
             speaker = post_cue(text, norm, q.end, sent["end"], state)
         if speaker is None and statement and previous_quote is not None and out and out[-1]["speaker"] \

@@ -121,6 +121,15 @@ def test_every_attribution_verb(row):
     assert [(s["speaker"], s["kind"]) for s in got] == [("فؤاد حسين", "statement")]
 
 
+@pytest.mark.parametrize("row", [r for r in rows("cues") if r.kind == "attitude"], ids=lambda r: r.cue)
+def test_every_attitude_verb(row):
+    """A view with a holder is an indirect statement (docs/gold.md); with no holder it is impersonal."""
+    held = parsed(f"و{row.cue} دبلوماسيون غربيون أن تستأنف المفاوضات الشهر المقبل.")["statements"]
+    assert [(s["speaker"], s["kind"]) for s in held] == [("دبلوماسيون غربيون", "indirect")]
+    text = f'وقال فؤاد حسين إن "الحوار مستمر بلا توقف".\nو{row.cue} أن تستأنف المفاوضات الشهر المقبل.'
+    assert [s["kind"] for s in parsed(text)["statements"]] == ["statement"]  # not فؤاد حسين's view
+
+
 @pytest.mark.parametrize("row", [r for r in rows("cues") if r.kind == "participle"], ids=lambda r: r.cue)
 def test_every_participle_carries_the_speaker(row):
     text = f'وقال فؤاد حسين إن الحوار مستمر، {row.cue} أن "العراق ماض في الحوار مع واشنطن".'

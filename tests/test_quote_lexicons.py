@@ -80,6 +80,9 @@ def test_every_complementizer(row):
         assert reported(f"وأعلنت الحكومة العراقية {row.word} خطة لإعادة انتشار القوات.") == [
             (f"{row.word} خطة لإعادة انتشار القوات", "الحكومة العراقية")]
         assert reported(f"وقالت الحكومة العراقية {row.word} الخطة إنها جاهزة.") == [("إنها جاهزة", "الحكومة العراقية")]
+    elif row.kind == "however":  # وفق X، غير أن …: the writer's clause, not X's
+        assert reported(f"وذلك وفق وزارة التخطيط، {row.word} أن الأسعار ترتفع.") == []
+        assert statements(f"وقال {row.word} بيدرسون إن {SAID}.")[0]["speaker"] == f"{row.word} بيدرسون"  # a name too
     elif row.kind == "blocks":  # بعد أن: not what was said
         assert reported(f"وقال فؤاد حسين {row.word} أن التقى نظيره إن الحوار مستمر.") == [("إن الحوار مستمر", "فؤاد حسين")]
 

@@ -124,3 +124,15 @@ def test_a_named_source_is_the_speaker_of_its_later_mentions():
     text = ('ذكرت صحيفة "وول ستريت جورنال" أن الانسحاب قريب.\n'
             'وقالت الصحيفة إن "القوات الأمريكية ستغادر العراق قبل نهاية العام المقبل".')
     assert statements(text)[-1] == ("القوات الأمريكية ستغادر العراق قبل نهاية العام المقبل", "statement", "وول ستريت جورنال")
+
+
+def test_an_outlet_name_after_a_dateline_colon_is_no_statement():
+    text = "الرباط: «الشرق الأوسط»\nأعلنت الحكومة المغربية أمس خطة جديدة للنقل."
+    rows = parse_article(Article("t", text, published=dt.date(2022, 5, 2)))["statements"]
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("term", None)]
+
+
+def test_one_word_in_quotes_after_a_headline_colon_is_a_term():
+    text = 'انتخابات 12 جوان: "الأحرار" في الصدارة\nتصدر الحزب النتائج.'
+    rows = parse_article(Article("t", text, published=dt.date(2021, 6, 14)))["statements"]
+    assert [r["kind"] for r in rows] == ["term"]
