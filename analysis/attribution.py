@@ -322,7 +322,8 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
             speaker = _speaker_at(span, text, state, cue_text, "subject-first", next_quote)
             if speaker:
                 return _after_speaker(kind, speaker, state, m, span[0], m.end(), about, limit)
-    if not opens or (not m.group("pre") and follows_complementizer(folded, sentence.start, m.start())):
+    if not opens or (not m.group("pre") and not _after_particle(folded, m.start())
+                     and follows_complementizer(folded, sentence.start, m.start())):
         return None  # a verb inside reported speech (… إن بغداد وواشنطن أكدتا …، أن الحكومة، بكل …، أكدت) introduces nobody
     if kind == "attitude":
         return None  # ويتوقع أن، ولا يُتوقع أن: impersonal, nobody's view
@@ -338,6 +339,13 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
     if document:
         state.record(carried, document=document)
     return Attribution(carried, m.start(), None if kind == "issuer" else m.end(), about)
+
+
+def _after_particle(folded: str, pos: int) -> bool:
+    """A particle that opens a new clause stands right before the cue (، كما أعلن عن …، فيما أشار إلى):
+    the cue is the speaker's next attribution, not a verb inside what they said."""
+    before = folded[max(0, pos - 12):pos].split()
+    return bool(before) and before[-1].strip("،,") in cue_words.particles("leader")
 
 
 def _no_subject_after(folded: str, pos: int, limit: int) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from . import cues, lexicons
 from .attribution import ArticleState, Attribution
+from .people import is_place
 from .quote_marks import Quote
 from .text import Normalized, normalize
 
@@ -79,6 +80,8 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
         if before and o_s < before[-1].end:  # inside a term ("الاستراتيجي"): look after it
             pos = norm.to_folded(before[-1].end)
             continue
+        if word == _ALA and (_written_at(norm, at).startswith("إ") or folded[m.end():m.end() + 4].strip()[:2] == "ان"):
+            continue  # إلا، إلا أن: "except, however", not ألا "that … not"
         is_about = word in about
         if is_about and not (a.about and _only_adjunct(state.without_dates(a.content_from, at))):
             continue  # عن counts only right after a cue that takes it (أعلن عن; أعلن X، أمس، عن)
@@ -92,6 +95,15 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
         return start, end, "about_clause" if is_about else "that_clause"
 
 
+_ALA = normalize("ألا")
+
+
+def _written_at(norm: Normalized, pos: int) -> str:
+    """The original text from folded position `pos` (a few characters: how a word was written)."""
+    start = norm.to_original(pos)
+    return norm.original[start:start + 4]
+
+
 def _only_adjunct(gap: str) -> bool:
     """What stands between a cue's subject and عن, its dates cut out, is nothing but punctuation, the
     prepositions that introduce a date (في 10 حزيران، مساء أمس) and the document it was said in, in
@@ -100,6 +112,8 @@ def _only_adjunct(gap: str) -> bool:
         words = part.split()
         if len(words) >= 2 and words[0] in _date_prepositions() and cues.document_noun(words[1]):
             continue  # في رسالة إلى رئيس المجلس، عن …: the document it was said in
+        if len(words) == 2 and words[0] == "في" and is_place(words[1]):
+            continue  # أعلنت المفوضية … في العراق، اليوم، عن …: where the speaker is
         if not all(w in _date_prepositions() for w in words):
             return False
     return True

@@ -154,8 +154,9 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
                 break  # هاني سويلم نظيره: a pronoun suffix (ه as written, not ة) after two name words
-            if (title_word(bare) in ("head", "description") and j - start >= 2) or bare.startswith("لل") or \
-                    (bare.startswith("ل") and j - start >= 2):
+            body = _definite(_bare(raw[start]))  # الوكالة الدولية للطاقة الذرية: a body's name runs on
+            if (title_word(bare) in ("head", "description") and j - start >= 2) or \
+                    (not body and (bare.startswith("لل") or (bare.startswith("ل") and j - start >= 2))):
                 break  # عزيز أخنوش رئيس الحزب؛ عراقجي للتلفزيون؛ جبار ياور لرووداو
         j += 1
         if word[-1:] in _CLOSERS:

@@ -115,3 +115,23 @@ def test_the_document_in_commas_before_an_about_clause():
             if r["kind"] == "indirect"]
     assert [r["text"] for r in rows] == ["عن رغبته في التعاون"]
 
+
+
+def indirect_of(text: str) -> list[tuple[str, str]]:
+    rows = parse_article(Article("t", text, published=dt.date(2023, 3, 16)))["statements"]
+    return [(r["text"], r["speaker"]) for r in rows if r["kind"] == "indirect"]
+
+
+def test_a_particle_opens_the_speakers_next_clause_inside_reported_speech():
+    text = "وأوضح وزير النقل سليم الحداد أن الطريق سيفتح قريباً، كما أعلن عن خطة لصيانة الجسور."
+    assert indirect_of(text) == [("أن الطريق سيفتح قريباً", "سليم الحداد"), ("عن خطة لصيانة الجسور", "سليم الحداد")]
+
+
+def test_ala_is_that_not_but_illa_is_not_a_complementizer():
+    assert indirect_of("ويخشى مراقبون ألا تجرى الانتخابات في موعدها.") == [("ألا تجرى الانتخابات في موعدها", "مراقبون")]
+    assert indirect_of("وأكد سليم الحداد التزامه بالخطة، إلا أن المعارضة رفضتها.") == []
+
+
+def test_the_speakers_place_before_an_about_clause():
+    text = "وأعلنت الهيئة العليا للانتخابات في ليبيا، اليوم الثلاثاء، عن انتهاء عمليات الفرز."
+    assert indirect_of(text) == [("عن انتهاء عمليات الفرز", "الهيئة العليا للانتخابات")]
