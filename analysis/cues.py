@@ -118,13 +118,15 @@ def complement_before_quote() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def reported_pattern() -> re.Pattern[str]:
-    """نقلت X عن Y قوله: the source X, the speaker Y (matched from the cue, within its line)."""
+    """نقلت X عن Y قوله (or نقلت X عن Y أن …): the source X, the speaker Y (matched from the cue, within its
+    line)."""
     c = cues()
     verbs = trie_pattern(k for k, v in c.kinds.items() if v == "reported")
     source_of = _alternation(complementizers("from"))
     saying = _alternation(complementizers("his_saying"))
+    that = _alternation(complementizers("that"))
     return re.compile(rf"(?<![\w])[{''.join(c.prefixes)}]?(?:{verbs})\s+(?P<src>.{{2,80}}?)\s+(?:{source_of})\s+"
-                      rf"(?P<who>.{{2,80}}?)\s*[،,]?\s*(?:{saying})(?![\w])")
+                      rf"(?P<who>.{{2,80}}?)\s*[،,]?\s*(?:(?:{saying})(?![\w])|(?=(?:{that})(?![\w])))")
 
 
 @lru_cache(maxsize=1)

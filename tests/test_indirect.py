@@ -135,3 +135,8 @@ def test_ala_is_that_not_but_illa_is_not_a_complementizer():
 def test_the_speakers_place_before_an_about_clause():
     text = "وأعلنت الهيئة العليا للانتخابات في ليبيا، اليوم الثلاثاء، عن انتهاء عمليات الفرز."
     assert indirect_of(text) == [("عن انتهاء عمليات الفرز", "الهيئة العليا للانتخابات")]
+
+
+def test_reported_from_a_source_without_his_saying():
+    text = "ونقلت وكالة الأنباء الرسمية عن مصادر رسمية أن الجولة المقبلة ستعقد الأسبوع المقبل."
+    assert indirect_of(text) == [("أن الجولة المقبلة ستعقد الأسبوع المقبل", "مصادر رسمية")]
