@@ -30,7 +30,7 @@ from typing import NamedTuple
 from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
 from .quote_marks import Quote, has_mark
-from .people import full_names_of, titled_people
+from .people import full_names_of, is_nisba, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
@@ -509,7 +509,12 @@ def _document(m, text: str, state: ArticleState, cue_text: str, limit: int) -> A
         author = state.issuers.get(kind)
         if author is None and kind == "statement" and state.joint_before(m.start()):
             author = JOINT
-        return _document_speaker(author, m, doc_end, state, cue_text) if author else None
+        if author is None:  # وجاء في البيان الختامي: no issuer named, the document speaks as the text names it
+            end = _with_adjectives(norm, doc_end, limit)
+            phrase = plain(text[slice(*norm.span(noun_start, end))]).strip("،,:. ")
+            speaker = Speaker(phrase, *norm.span(noun_start, end), cue_text, "document")
+            return Attribution(state.record(speaker, document=kind), m.start(), end)
+        return _document_speaker(author, m, doc_end, state, cue_text)
     # جاء في بيان لوزارة الخارجية / صادر عن الوزارة: the author follows
     by = doc_end
     rest = tokens_between(norm, doc_end, limit, 2)
@@ -528,6 +533,19 @@ def _document(m, text: str, state: ArticleState, cue_text: str, limit: int) -> A
         return None
     speaker = speaker._replace(attribution="document" if speaker.attribution == "cue" else speaker.attribution)
     return Attribution(state.record(speaker, document=kind), m.start(), span[1])
+
+
+def _with_adjectives(norm: Normalized, pos: int, limit: int) -> int:
+    """The folded end of the nisba adjectives right after `pos` (البيان الختامي، الوثيقة الرسمية)."""
+    end = pos
+    for _, word_end, word in tokens_between(norm, pos, limit, 3):
+        bare = word.rstrip("،,:.")
+        if not is_nisba(bare):
+            break
+        end = word_end - (len(word) - len(bare))
+        if bare != word:
+            break  # punctuation ends the phrase
+    return end
 
 
 def _document_speaker(author: str, m, after: int, state: ArticleState, cue_text: str) -> Attribution:

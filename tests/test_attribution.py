@@ -200,3 +200,10 @@ def test_a_cue_with_no_subject_continues_its_sentences_subject_not_the_previous_
 def test_a_subject_before_a_verb_with_fa(text):
     text = 'وقال وزير النقل سليم الحداد إن "الطريق سيفتح قريباً أمام الشاحنات".\n' + text
     assert said(text)[-1][1] == "نادر فارس"
+
+
+def test_a_document_with_no_issuer_speaks_as_the_text_names_it():
+    text = ("اختتمت القمة أعمالها أمس.\n"
+            'وجاء في البيان الختامي: «يؤكد القادة حرصهم على تعزيز التعاون الاقتصادي».\n'
+            "كما أشار البيان إلى أن القمة المقبلة ستعقد في الرباط.")
+    assert [(s[1], s[2]) for s in said(text)] == [("البيان الختامي", "document"), ("البيان الختامي", "document")]
