@@ -185,6 +185,19 @@ class ArticleState:
                     out.append((i, person(a.canonical, None, self.published)))
         return out
 
+    def before_date(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A subject span cut where a date starts inside it (أعلنت الوزارة عام 2018 أن → الوزارة); None
+        when it starts with one (قد أعلنت الشهر الماضي عن: the subject stood before the verb)."""
+        if span is None or not self.dates:
+            return span
+        k = bisect.bisect_left(self.dates, (span[0], span[0]))
+        if k < len(self.dates) and self.dates[k][0] < span[1]:
+            cut = self.dates[k][0]
+            while cut > span[0] and self.norm.text[cut - 1] in " ،,":
+                cut -= 1
+            return (span[0], cut) if cut > span[0] else None
+        return span
+
     def without_dates(self, lo: int, hi: int) -> str:
         """The folded text of [lo, hi) with the article's dates cut out (what is left of a time adjunct)."""
         text, pos, out = self.norm.text, lo, []
@@ -308,7 +321,7 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
             speaker = _speaker_at(span, text, state, cue_text, "cue")
             if speaker:
                 return Attribution(state.record(speaker), m.start(), norm.to_folded(q.end), about, q.start)
-        span = subject_after(norm, m.end(), limit)
+        span = state.before_date(subject_after(norm, m.end(), limit))
         if span and kind == "issuer" and _is_document_noun(folded, span[0]):
             span = None  # ألقى كلمة: the document, not the speaker
         if span:

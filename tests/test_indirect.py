@@ -140,3 +140,12 @@ def test_the_speakers_place_before_an_about_clause():
 def test_reported_from_a_source_without_his_saying():
     text = "ونقلت وكالة الأنباء الرسمية عن مصادر رسمية أن الجولة المقبلة ستعقد الأسبوع المقبل."
     assert indirect_of(text) == [("أن الجولة المقبلة ستعقد الأسبوع المقبل", "مصادر رسمية")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكانت الوكالة الدولية للطاقة الذرية قد أعلنت الشهر الماضي عن تمديد اتفاقها مع طهران.",
+     "الوكالة الدولية للطاقة الذرية"),  # a date right after the verb: the subject stood before it
+    ("وأعلنت وزارة الزراعة عام 2019 أن الموسم كان الأسوأ منذ عقد.", "وزارة الزراعة"),  # a date ends the subject
+])
+def test_a_date_is_never_part_of_the_speaker(text, speaker):
+    assert [s for _, s in indirect_of(text)] == [speaker]
