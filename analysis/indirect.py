@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import cues, lexicons
 from .attribution import ArticleState, Attribution
-from .people import is_place
+from .subjects import is_place
 from .quote_marks import Quote
 from .text import Normalized, normalize
 

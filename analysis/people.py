@@ -33,7 +33,7 @@ from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import has_mark
-from .subjects import stop_words
+from .subjects import is_place, stop_words
 from .text import Normalized, normalize
 
 _CLOSERS = "،,:.؛"
@@ -52,12 +52,6 @@ def _glue() -> frozenset[str]:
 def _titles() -> dict[str, str]:
     table = lexicons.table("titles")
     return {normalize(w).rstrip("."): k for w, k in zip(table["word"], table["kind"])}
-
-
-@lru_cache(maxsize=1)
-def _places() -> re.Pattern[str]:
-    """Country and capital names (data/countries.csv): a place after إلى or في is part of a title."""
-    return re.compile("|".join(f"(?:{p})" for p in lexicons.table("countries")["pattern"]))
 
 
 def title_word(token: str) -> str | None:
@@ -134,10 +128,6 @@ def _place_after(word: str) -> bool:
     bare = _bare(word)
     return _definite(bare) or bool(title_word(bare)) or title_word("ال" + bare) == "part" or is_place(bare)
 
-
-def is_place(word: str) -> bool:
-    """A folded word names a country or capital (data/countries.csv): العراق، بغداد."""
-    return bool(_places().fullmatch(word))
 
 
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:

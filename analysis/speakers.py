@@ -27,12 +27,14 @@ from typing import Callable, NamedTuple
 
 from . import lexicons
 from .cues import document_kinds, document_words
-from .people import is_nisba, is_place, split_title, title_word
+from .people import is_nisba, split_title, title_word
+from .subjects import is_place
 from .quote_marks import has_mark
 from .subjects import stop_words
 from .text import normalize
 
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+_QUOTE_MARKS = re.compile("[\"«»“”„]")
 JOINT = "البيان المشترك"
 _STRIP = "،,:.()"
 _PROCLITIC = "وفلب"
@@ -331,7 +333,7 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
         keep = words[len(tokens) - len(rest):] if rest and 1 <= len(rest) <= 4 else words
         title_words = words[:len(tokens) - len(rest)] if rest and 1 <= len(rest) <= 4 else []
         role = " ".join(title_words).strip("،,: ") or None
-    name = preferred_spelling(" ".join(keep).strip("،,: "))
+    name = preferred_spelling(_QUOTE_MARKS.sub("", " ".join(keep)).strip("،,: "))  # no quotation marks in a name
     if not name:
         return None
     learned = bool(rest) and 2 <= len(rest) <= 4 and not set(rest) & stop_words()  # ArticleState.record keeps it once

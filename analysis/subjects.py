@@ -30,21 +30,36 @@ def stop_words() -> frozenset[str]:
         | cues.complementizers("that", "saying", "blocks")
 
 
+@lru_cache(maxsize=1)
+def _places() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lexicons.table("countries")["pattern"]))
+
+
+def is_place(word: str) -> bool:
+    """A folded word names a country or capital (data/countries.csv): العراق، بغداد."""
+    return bool(_places().fullmatch(word))
+
+
 def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
     """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
     tokens = list(islice(_TOKEN.finditer(norm.text, fpos, fend), 14))  # a subject and its apposition
     if not tokens:
         return None
     stops = stop_words()
-    taken, where = [], False
+    taken, where, where_at = [], False, 0
     for k, m in enumerate(tokens[:9]):
         word = m.group()
         bare = word.strip(_CLOSERS)
         if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(tokens, k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
-            where = True
+            where, where_at = True, len(taken)
             continue
-        if where and not bare.startswith("ال"):
+        if where and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
+            run = _quoted_run(tokens, k)
+            taken.extend(run)
+            break
+        if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
+                                                   and not cues.cues().pattern.fullmatch(bare))):
             break
         if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789":
             break
@@ -58,9 +73,21 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             if appos:
                 taken.extend(appos)
             break
+    if where and len(taken) == where_at:
+        taken.pop()  # مصادر قريبة من …: nothing of the body was taken, the preposition is not the subject's
     if not taken:
         return None
     return taken[0].start(), taken[-1].end() - (1 if taken[-1].group()[-1:] in _CLOSERS else 0)
+
+
+def _quoted_run(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
+    """The words from the quotation mark that opens token k to the one that closes it (three at most),
+    or none."""
+    for j in range(k, min(k + 3, len(tokens))):
+        word = tokens[j].group().rstrip(_CLOSERS)
+        if has_mark(word[-1:]) and (j > k or len(word) > 1):
+            return tokens[k:j + 1]
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +106,15 @@ def _described(taken: list[re.Match[str]]) -> bool:
 
 
 def _definite_after(tokens: list[re.Match[str]], k: int) -> bool:
-    """The word after position k is definite (في السفارة، not في مؤتمر)."""
-    return k + 1 < len(tokens) and tokens[k + 1].group().startswith("ال")
+    """What follows the preposition at k names a body or place, not an occasion: a definite word (في
+    السفارة), a construct closed by one (من حزب الله) or a name in quotes (عن تحالف «الفتح»); not في مؤتمر."""
+    if k + 1 >= len(tokens):
+        return False
+    word = tokens[k + 1].group()
+    if word.startswith("ال") or is_place(word.strip(_CLOSERS)):
+        return True
+    after = tokens[k + 2].group() if k + 2 < len(tokens) else ""
+    return word[-1:] not in _CLOSERS and not cues.document_noun(word) and (after.startswith("ال") or has_mark(after[:1]))
 
 
 def _initial(word: str) -> bool:

@@ -197,3 +197,13 @@ def test_a_title_in_a_government_before_the_name():
     text = (f"وأكد وزير الخارجية في حكومة تصريف الأعمال نبيل رستم أن {SAID}.\n"
             f"وأضاف وزير الخارجية أن {SAID}.")
     assert {s for s, _ in speakers(text)} == {"نبيل رستم"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (f"وقال دبلوماسيون في الاتحاد إن {SAID}.", "دبلوماسيون في الاتحاد"),  # where unnamed sources work
+    (f"وقالت مصادر قريبة من «التيار الوطني» إن {SAID}.", "مصادر قريبة من التيار الوطني"),  # a body in quotes
+    (f"وقالت مصادر قريبة من الحزب الحاكم إن {SAID}.", "مصادر قريبة من الحزب الحاكم"),
+    (f"وقال مسؤول في مؤتمر صحفي إن {SAID}.", "مسؤول"),  # an occasion is not where the source works
+])
+def test_what_an_unnamed_source_speaks_for(text, speaker):
+    assert speakers(text)[0][0] == speaker
