@@ -62,7 +62,16 @@ def title_word(token: str) -> str | None:
         kind = titles.get(form) or (titles.get(form[2:]) if form.startswith("ال") else None)
         if kind:
             return kind
+    for suffix in _PRONOUNS:  # رئيسها، وزيرها: a head with a pronoun is a title too
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            stem = token[:-len(suffix)]
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # رئيستها → رئيسه
+            if titles.get(stem) == "head":
+                return "head"
     return None
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 
 def is_nisba(token: str) -> bool:

@@ -61,10 +61,14 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
                                                    and not cues.cues().pattern.fullmatch(bare))):
             break
+        if taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
+            taken.extend(_quoted_run(tokens, k))  # ائتلاف "دولة القانون": a body and its name in quotes
+            break
         if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789":
             break
-        if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها")))):
-            break  # an object (مسعاهما، التزامهما), not a subject
+        if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
+                                                     and not _titled_by_pronoun(bare))):
+            break  # an object (مسعاهما، التزامهما), not a subject (but رئيسها عبد الرزاق مقري is)
         if taken and cues.document_noun(bare):
             break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
@@ -96,6 +100,27 @@ def _descriptions() -> frozenset[str]:
     table = lexicons.table("titles")
     words = {normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "description"}
     return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Folded nouns of a body whose name follows in quotes (ائتلاف "دولة القانون"), from data/bodies.csv."""
+    return frozenset(normalize(p + w) for w in lexicons.table("bodies")["word"] for p in ("", "و"))
+
+
+def _titled_by_pronoun(word: str) -> bool:
+    """A title head with a pronoun suffix (رئيسها، وزيرهم): a subject, not an object."""
+    heads = _heads()
+    for suffix in ("هما", "هم", "ها"):
+        if word.endswith(suffix) and word[:-len(suffix)] in heads:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    table = lexicons.table("titles")
+    return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "head")
 
 
 def _described(taken: list[re.Match[str]]) -> bool:

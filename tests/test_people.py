@@ -207,3 +207,9 @@ def test_a_title_in_a_government_before_the_name():
 ])
 def test_what_an_unnamed_source_speaks_for(text, speaker):
     assert speakers(text)[0][0] == speaker
+
+
+def test_a_title_with_a_pronoun_is_the_subject():
+    text = (f"وقالت حركة التجديد إن {SAID}.\n"
+            f"فيما كتب رئيسها نادر فارس على صفحته أن {SAID}.")
+    assert speakers(text)[-1][0] == "نادر فارس"

@@ -109,6 +109,12 @@ def test_every_subject_stop_ends_the_subject(row):
     assert [s["speaker"] for s in got] == ["سعد الحديثي"]
 
 
+@pytest.mark.parametrize("row", rows("bodies"), ids=lambda r: r.word)
+def test_every_body_keeps_its_quoted_name(row):
+    got = statements(f'وقال {row.word} "الأفق الجديد" إن {SAID}.')
+    assert [s["speaker"] for s in got] == [f"{row.word} الأفق الجديد"]
+
+
 @pytest.mark.parametrize("row", rows("media"), ids=lambda r: r.word)
 def test_every_media_head_names_its_source(row):
     definite = "ال" + row.word
