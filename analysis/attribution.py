@@ -30,7 +30,7 @@ from typing import NamedTuple
 from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
 from .quote_marks import Quote, has_mark
-from .people import full_names_of, is_nisba, titled_people
+from .people import full_names_of, is_nisba, title_word, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
@@ -413,8 +413,10 @@ def _quoted_name(pos: int, text: str, state: ArticleState, quotes: list[Quote], 
     q = next((q for q in quotes if q.start == start), None)
     if q is None or len(text[q.inner_start:q.inner_end].split()) > 4:
         return None
-    after = tokens_between(norm, norm.to_folded(q.end), limit, 2)
+    after = tokens_between(norm, norm.to_folded(q.end), limit, 4)
     words = [w.strip("،,") for _, _, w in after]
+    if len(words) >= 3 and words[0] == "في" and document_noun(words[1]):
+        words = words[2:]  # قالت "كتائب حزب الله" في بيان إنها …: the document it was said in
     if not words or not (words[0] in cue_words.complementizers("that") or
                          (len(words) > 1 and words[1] in cue_words.complementizers("that"))):
         return None
@@ -442,13 +444,29 @@ def _main_subject(text: str, state: ArticleState, sentence: Sentence) -> Speaker
     """The subject of the verb a sentence opens with, when it names a person (تحدث رئيس الوزراء …)."""
     norm = state.norm
     first = tokens_between(norm, sentence.start, sentence.end, 1)
-    if not first or first[0][2].startswith("ال") or first[0][2] in cue_words.particles("leader", "perfect"):
+    if not first or first[0][2] in cue_words.particles("leader", "perfect"):
         return None
-    span = subject_after(norm, first[0][1], sentence.end)
+    if first[0][2].startswith("ال"):  # الرئيس الأميركي دافع عن قراره قائلاً: a title before its verb
+        span = _opening_title(norm, sentence)
+    else:
+        span = subject_after(norm, first[0][1], sentence.end)
     if span is None:
         return None
     speaker = _speaker_at(span, text, state, "", "cue")
     return speaker if speaker and (is_person(speaker.name) or is_institution(speaker.name) or speaker.role) else None
+
+
+def _opening_title(norm: Normalized, sentence: Sentence) -> tuple[int, int] | None:
+    """The folded span of a title that opens a sentence (الرئيس الأميركي …, before its verb), or None."""
+    words = tokens_between(norm, sentence.start, sentence.end, 5)
+    if not words or title_word(words[0][2]) != "head":
+        return None
+    end = words[0][1]
+    for _, word_end, word in words[1:]:
+        if not (title_word(word) or is_nisba(word)) or word[-1:] in "،,:.":
+            break
+        end = word_end
+    return words[0][0], end
 
 
 def _reported(m, text: str, state: ArticleState, cue_text: str) -> Attribution | None:

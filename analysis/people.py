@@ -5,24 +5,30 @@ Arabic news introduces a person once with title and full name («الأمين ا
 «كبير مفاوضي الحوثيين محمد عبد السلام»، «رئيس وفد المعارضة، أحمد طعمة») and later by surname alone
 («الحجرف») or title alone («الأمين العام»، «المبعوث الأممي»).
 
-- `split_title(words)`: the name inside a phrase of folded words. A title word (`data/titles.csv`: head,
-  part, honorific, behalf) opens the title; it runs on over what completes it: a construct chain (رئيس
-  بعثة الصندوق، كبير مفاوضي الحوثيين: an indefinite noun before a definite one, right after a head),
-  definite words and nisba adjectives (الخارجية العراقي), ل-phrases (لمجلس التعاون، للحلف), a place after
-  إلى or في (إلى اليمن، في مجلس الشيوخ). The name is the run of up to four words after it; it ends at a
-  comma, a word that ends a subject (`subjects.stop_words`), a second title after two words (عزيز أخنوش
-  رئيس الحزب: the role after a name; مكتب رئيس الوزراء is one phrase), or a ل-word after two name words (للصحافيين، لوكالة …: whom it was said to). A phrase
-  whose title is followed by a comma has its name after the comma (رئيس وفد المعارضة، أحمد طعمة).
-- `titled_people(norm)`: every title-then-name phrase of an article (its folded start, name, title), for a
-  later title alone or «الأخير» to refer back to; `full_name(norm, surname, before)`: the fullest name the
-  article wrote with that surname before a position (عبد الله حمدوك for حمدوك), read backwards from the
-  surname over the name words before it, as far as a title, a comma, a cue verb or a clause start.
+- `split_title(words, raw)`: the title and the name in a phrase of folded words (`raw`: as written, which
+  tells ال from أل). A title word (`data/titles.csv`: head, part, honorific, behalf; a head with a pronoun,
+  رئيسها) opens the title; it runs on over what completes it: a construct chain (رئيس بعثة الصندوق، كبير
+  مفاوضي الحوثيين), definite words and nisba adjectives (الخارجية العراقي), ل-phrases (لمجلس التعاون،
+  للحلف), a place after إلى/في/لدى (إلى اليمن، في مجلس الشيوخ، في حكومة تصريف الأعمال), and, when a name
+  in commas follows, the body before it (نائب رئيس حكومة إقليم كوردستان، قوباد طالباني،). A phrase that
+  opens with a body noun (وزارة …) or a description (مسؤول …) has no title. The name is the run of up to
+  four words after the title (عبد، بن، أبو join the next word: `data/name_particles.csv`); it ends at a
+  comma, a subject stop or particle, a second title after two words (عزيز أخنوش رئيس الحزب), a ل-word
+  after a person's name (للصحافيين، لوكالة …, but a body keeps its: الوكالة الدولية للطاقة الذرية), or a
+  pronoun-suffixed noun after two words (نظيره). A title that ends with a colon has no name after it.
+- `titled_people(norm)`: every title-then-name phrase of an article, read only where a head or honorific
+  stands, for a later title alone or «الأخير» to refer back to; an honorific-only title takes the office
+  written after the name (الدكتور X، وزير الموارد المائية والري).
+- `full_names_of(norm, surname)`: each fuller name the article wrote with a surname (عبد الله حمدوك for
+  حمدوك), read backwards from the surname over name words, as far as a title, an adjective, a comma or a
+  cue.
 
 Limits: a definite word right after a name is read as part of it (استقبل الرئيس X الوفد: «X الوفد»;
-مكتب رئيس الحكومة and نايف الحجرف need it); a surname with ال right after a title (رئيس الوزراء الكاظمي) reads as part of the title (the
-speakers table knows the common ones); a name that is also a common noun after an open construct
-(وزير عدل …) may be read as its complement; in `titled_people` a name must end at a clear boundary (a
-comma, a stop word, a cue, the end of a sentence) or before a word with a pronoun suffix (استقالته).
+مكتب رئيس الحكومة and نايف الحجرف need it); a surname with ال right after a title (رئيس الوزراء الكاظمي)
+reads as part of the title (the speakers table knows the common ones); a common noun after an open
+construct (وزير عدل …) may be read as its complement; in `titled_people` a name must end at a clear
+boundary (a comma, a stop word, a cue, the end of a sentence, a pronoun-suffixed noun), and a one-word
+name must end with punctuation (الرئيس الفنزويلي دافع عن: دافع is the verb).
 """
 from __future__ import annotations
 
@@ -214,7 +220,8 @@ def titled_people(norm: Normalized) -> list[Introduced]:
         split = split_title(words, raw)
         s, e = split.name
         title_end = split.title[1]
-        if title_end and s < e and _ends_cleanly(words, raw, e) and not _definite(_bare(raw[s])):
+        one_word = e - s == 1 and words[s][-1:] not in _CLOSERS  # الرئيس الفنزويلي دافع عن: a verb, not a name
+        if title_end and s < e and not one_word and _ends_cleanly(words, raw, e) and not _definite(_bare(raw[s])):
             last = window[e - 1]
             name_end = last[1] - (1 if last[2][-1:] in _CLOSERS else 0)
             t_first, t_last = window[0], window[title_end - 1]

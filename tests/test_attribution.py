@@ -207,3 +207,14 @@ def test_a_document_with_no_issuer_speaks_as_the_text_names_it():
             'وجاء في البيان الختامي: «يؤكد القادة حرصهم على تعزيز التعاون الاقتصادي».\n'
             "كما أشار البيان إلى أن القمة المقبلة ستعقد في الرباط.")
     assert [(s[1], s[2]) for s in said(text)] == [("البيان الختامي", "document"), ("البيان الختامي", "document")]
+
+
+def test_a_participle_after_a_title_that_opens_the_sentence():
+    text = ('وقال قائد الشرطة سامي الراشد إن "الوضع تحت السيطرة تماماً".\n'
+            'الرئيس الفنزويلي دافع عن قراره قائلاً في بيان: "لن نتراجع عن هذا القرار أبداً".')
+    assert said(text)[-1][1] == "الرئيس الفنزويلي"
+
+
+def test_a_quoted_name_then_the_document_then_the_clause():
+    text = 'وقالت "جماعة الفجر" في بيان إنها ستواصل عملياتها في المنطقة.'
+    assert said(text) == [("indirect", "جماعة الفجر", "cue")]
