@@ -72,6 +72,9 @@ def _outlet_names() -> frozenset[str]:
     return frozenset(normalize(o) for o in lexicons.table("outlets")["outlet"])
 
 
+_LONGEST_OUTLET = 40  # characters: an outlet's name is short, a longer quotation is never one
+
+
 def _mark_positions(text: str) -> list[int]:
     """The positions of the text's quotation marks, in order."""
     out = []
@@ -138,7 +141,7 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         if speaker is None:
             speaker = colon_speaker(text, norm, sent["start"], q.start, state)
             statement = statement or (speaker is not None and len(quote_text.split()) >= 2)  # تشريعيات: "الأفالان"
-        if statement and normalize(quote_text.strip()) in _outlet_names():
+        if statement and len(quote_text) <= _LONGEST_OUTLET and normalize(quote_text.strip()) in _outlet_names():
             statement, speaker = False, None  # بغداد: «الشرق الأوسط»: a dateline's outlet, not a quotation
         if speaker is None and statement:
             speaker = post_cue(text, norm, q.end, sent["end"], state)

@@ -287,7 +287,7 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
     if len(tokens) == 1 and bare in _anaphora():
         people = context.people_before()
         return Named(people[-1].name, "anaphora", *_role(people[-1])) if people else None
-    parts = _name_in(plain(mention).split())
+    parts = _name_in(tuple(plain(mention).split()))
     if parts is None:
         rest = _after_titles(tokens)
         if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
@@ -349,11 +349,12 @@ def _not_a_surname(word: str) -> bool:
 
 
 class NamePart(NamedTuple):
-    name: list[str]  # the name's words as written
+    name: tuple[str, ...]  # the name's words as written
     role: str  # the title before it, else the role after it (عزيز أخنوش، رئيس الحزب), as written
 
 
-def _name_in(words: list[str]) -> NamePart | None:
+@lru_cache(maxsize=8192)
+def _name_in(words: tuple[str, ...]) -> NamePart | None:
     """The name in a subject phrase with a title before it or a role or addressee after it (`people.
     split_title`), or None: a description (مصدر مطلع، مسؤول في السفارة), a phrase that opens with no
     name after its title, or a name in quotation marks, which the caller reads as before."""
@@ -368,7 +369,7 @@ def _name_in(words: list[str]) -> NamePart | None:
     after = words[e:]
     if not before and after and title_word(fold_spelling(normalize(after[0])).strip(_STRIP)) == "head":
         before = " ".join(after).strip("،,: ")
-    return NamePart([w.strip("،,:") for w in words[s:e]], before)
+    return NamePart(tuple(w.strip("،,:") for w in words[s:e]), before)
 
 
 @lru_cache(maxsize=8192)
@@ -428,7 +429,8 @@ def _after_titles(tokens: list[str]) -> list[str]:
     return rest
 
 
-def is_title_only(tokens: list[str]) -> bool:
+@lru_cache(maxsize=8192)
+def is_title_only(tokens: tuple[str, ...]) -> bool:
     """The phrase is a title with no name: a title head (وزير، الرئيس، المتحدث) and title words,
     adjectives or a definite complement after it (الوزير، الرئيس الأمريكي، المتحدث باسم الخارجية، وزير
     الري), or an honorific and adjectives (الجنرال الأمريكي)."""
