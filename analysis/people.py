@@ -92,7 +92,11 @@ def _definite(token: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    return word.strip(_CLOSERS)
+    """A word without the punctuation and quotation marks around it (للحلف، «القوات»)."""
+    return word.strip(_CLOSERS + _MARKS)
+
+
+_MARKS = "\"«»“”„"
 
 
 def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:

@@ -359,12 +359,12 @@ def _name_in(words: tuple[str, ...]) -> NamePart | None:
     split_title`), or None: a description (مصدر مطلع، مسؤول في السفارة), a phrase that opens with no
     name after its title, or a name in quotation marks, which the caller reads as before."""
     folded = [fold_spelling(normalize(w)) for w in words]
-    if not folded or title_word(folded[0].strip(_STRIP)) == "description" or any(has_mark(w) for w in folded):
-        return None
+    if not folded or title_word(folded[0].strip(_STRIP)) == "description":
+        return None  # (a name in quotation marks gives no name part: the name run stops at a mark)
     split = split_title(folded, words)
     (t0, t1), (s, e) = split.title, split.name
-    if s == e:
-        return None
+    if s == e or any(has_mark(w) for w in folded[s:]):
+        return None  # a quoted name (ائتلاف "دولة القانون") is read as before; a quoted body in the title is not
     before = " ".join(words[t0:t1]).strip("،,: ")
     after = words[e:]
     if not before and after and title_word(fold_spelling(normalize(after[0])).strip(_STRIP)) == "head":

@@ -233,6 +233,8 @@ def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, i
         words = words[1:]
     stops = stop_words()
     marked = next((k for k, (_, _, w) in enumerate(words) if has_mark(w)), None)
+    if marked is not None and marked > 0 and words[marked - 1][2].strip(_CLOSERS) in _bodies():
+        marked = None  # رئيس حزب «القوات اللبنانية» سمير جعجع: a body's name inside the subject
     if marked is not None:  # مصادر خاصة لـ "العربية": the name in quotes is where the subject was told
         words = words[:marked]
         while words and words[-1][2] in stops:

@@ -213,3 +213,9 @@ def test_a_title_with_a_pronoun_is_the_subject():
     text = (f"وقالت حركة التجديد إن {SAID}.\n"
             f"فيما كتب رئيسها نادر فارس على صفحته أن {SAID}.")
     assert speakers(text)[-1][0] == "نادر فارس"
+
+
+def test_a_quoted_body_inside_the_title():
+    text = (f"وقال وزير النقل سليم الحداد إن {SAID}.\n"
+            f"أما رئيس حزب «النهضة الوطنية» سمير داود، فكتب في تغريدة: {SAID}.")
+    assert speakers(text)[-1][0] == "سمير داود"
