@@ -82,6 +82,11 @@ def _topic(sentence: str) -> str | None:
     return None
 
 
+def _latest_topic(sentences: list[str]) -> str | None:
+    """The topic of the last of `sentences` that says one (what `rows` would have carried forward)."""
+    return next((t for t in map(_topic, reversed(sentences)) if t), None)
+
+
 def _value(m: re.Match[str]) -> int:
     g = m.groupdict()
     if g.get("num"):
@@ -150,12 +155,16 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
     starts = [d["start"] for d in by_start]
     out = []
     folded = norm.text
-    topic = None
+    topic, unread = None, []  # unread: the sentences since the last topic looked up, not yet looked at
     for sent in sentences:
         lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
         sentence = folded[lo:hi]
-        topic = _topic(sentence) or topic
-        if topic != "dialogue" or not any(a in sentence for a in _ANCHORS):
+        if not any(a in sentence for a in _ANCHORS):
+            unread.append(sentence)  # its topic matters only if a later sentence with a round word takes it
+            continue
+        topic = _topic(sentence) or _latest_topic(unread) or topic
+        unread = []
+        if topic != "dialogue":
             continue
         for s, e, rule, value in _mentions(folded, lo, hi, norm, by_start, starts, published):
             start, end = norm.span(s, e)
