@@ -85,6 +85,8 @@ def _published(lines: list[str], kinds: list[str | None], line_dates: list, url:
     """The stated publication date, by the strongest evidence (see the module docstring)."""
     found = []
     for i, (line, kind, d) in enumerate(zip(lines, kinds, line_dates)):
+        if d is None and i >= 8 and kind != "url":
+            continue  # neither a date nor a URL looked at: no evidence, whatever its label
         label = _label(line)
         if label in ("crawl", "today"):
             continue

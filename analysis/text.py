@@ -258,7 +258,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[i:dot + 1]
     if len(word) == 2 and word[0].isalpha():  # a lone letter: initial or abbreviation
         return True
-    return normalize(word) in _abbreviations()
+    return folded_word(word) in _abbreviations()
+
+
+@lru_cache(maxsize=8192)
+def folded_word(word: str) -> str:
+    """`normalize` of one word, remembered: the same few words (a dotted word before a space) recur."""
+    return normalize(word)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
