@@ -114,8 +114,14 @@ class ArticleState:
         """The listed full names (مصطفى الكاظمي) the article's words hold, computed when a mention needs them."""
         norm = self.norm
         words = norm.word_set
+        by_last = _full_names_by_last()
+        held = sorted(k for w in words.intersection(by_last) for k in by_last[w])  # their last word is in the text
+        table = full_names()
+        candidates = [table[k] for k in held if words.issuperset(table[k].tokens[1:])]
+        if not candidates:
+            return ()
         joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
-        return tuple(a.canonical for a in full_names() if words.issuperset(a.tokens[1:]) and has_run(joined, a.tokens))
+        return tuple(a.canonical for a in candidates if has_run(joined, a.tokens))
 
     def people_before(self, pos: int) -> tuple[Person, ...]:
         """People named before folded position `pos`: the speakers so far and every listed name, oldest first."""
@@ -170,6 +176,15 @@ class ArticleState:
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def _full_names_by_last() -> dict[str, list[int]]:
+    """The positions in `full_names()` of the names (of two words or more) ending in each word."""
+    out: dict[str, list[int]] = {}
+    for k, a in enumerate(full_names()):
+        out.setdefault(a.tokens[-1], []).append(k)
+    return out
 
 
 @lru_cache(maxsize=1)
