@@ -156,8 +156,14 @@ class ArticleState:
         """The listed full names (مصطفى الكاظمي) the article's words hold, computed when a mention needs them."""
         norm = self.norm
         words = norm.word_set
+        by_last = _full_names_by_last()
+        held = sorted(k for w in words.intersection(by_last) for k in by_last[w])  # their last word is in the text
+        table = full_names()
+        candidates = [table[k] for k in held if words.issuperset(table[k].tokens[1:])]
+        if not candidates:
+            return ()
         joined = f" {' '.join(norm.words)} "  # a run of words is a substring " a b " of it
-        return tuple(a.canonical for a in full_names() if words.issuperset(a.tokens[1:]) and has_run(joined, a.tokens))
+        return tuple(a.canonical for a in candidates if has_run(joined, a.tokens))
 
     def people_before(self, pos: int) -> tuple[Person, ...]:
         """People named before folded position `pos`: the speakers so far and every listed name, oldest first."""
@@ -242,6 +248,15 @@ class ArticleState:
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def _full_names_by_last() -> dict[str, list[int]]:
+    """The positions in `full_names()` of the names (of two words or more) ending in each word."""
+    out: dict[str, list[int]] = {}
+    for k, a in enumerate(full_names()):
+        out.setdefault(a.tokens[-1], []).append(k)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -512,7 +527,6 @@ def _source(m, text: str, state: ArticleState, cue_text: str, limit: int) -> Att
 def _document(m, text: str, state: ArticleState, cue_text: str, limit: int) -> Attribution | None:
     """جاء فيها أن، وجاء في البيان، جاء في بيان صادر عن X: the speaker is the document's author."""
     norm = state.norm
-    folded = norm.text
     ahead = tokens_between(norm, m.end(), limit, 5)
     words = [w.strip("،,:") for _, _, w in ahead]
     if words[:1] and (words[0] in stops_of("demonstrative") or words[0] in cue_words.particles("leader")):

@@ -138,8 +138,11 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
         else:
             spans.append([lo, hi])
     found = []
+    present = {word for _, word in positions}
     for rule in rules():
         if rule.starts is not None:
+            if rule.starts.isdisjoint(present):
+                continue  # none of the words its matches start with
             end = 0
             for i, word in positions:
                 if i >= end and word in rule.starts:

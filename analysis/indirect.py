@@ -53,9 +53,16 @@ def rows(aid: str, text: str, state: ArticleState, found: list[tuple[Attribution
 
 @lru_cache(maxsize=1)
 def _complementizer() -> re.Pattern[str]:
-    """A complementizer as a whole word (أن، إنها، بأن، فإن; عن), tried only in the words after a cue."""
+    """A complementizer as a whole word (أن، إنها، بأن، فإن; عن), tried only in the words after a cue.
+    The words, longest first, are grouped by their first letter, and the test that no letter stands before
+    a word comes after that letter (?<!\\w.): the same matches as (?<!\\w)(?:word|…)(?!\\w), but re can skip
+    to the places where one of those letters stands (about twice as fast)."""
     words = sorted(cues.complementizers("that", "about"), key=lambda w: (-len(w), w))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)")
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    return re.compile("(?:" + "|".join(f"{c}(?<!\\w.)(?:{'|'.join(rest)})" for c, rest in by_first.items())
+                      + r")(?!\w)")
 
 
 def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote], starts: list[int],

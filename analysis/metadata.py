@@ -85,10 +85,14 @@ def _published(lines: list[str], kinds: list[str | None], line_dates: list, url:
     """The stated publication date, by the strongest evidence (see the module docstring)."""
     found = []
     for i, (line, kind, d) in enumerate(zip(lines, kinds, line_dates)):
+        # every alternative of _URL holds a "/" or "www.": the cheap test first
+        in_url = kind == "url" or (i < 8 and ("/" in line or "www." in line) and _URL.search(line))
+        if d is None and not in_url:
+            continue  # neither a date nor a URL: no evidence, whatever its label
         label = _label(line)
         if label in ("crawl", "today"):
             continue
-        if kind == "url" or (i < 8 and _URL.search(line)):
+        if in_url:
             got = url_date(line)
             if got is not None:
                 found.append((1, i, got, f'stated in the URL: "{line.strip()[:80]}"'))

@@ -65,7 +65,8 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
             stack.append((i, OPENERS[ch]))
         elif ch in CLOSERS or ch == STRAIGHT:
             family = CLOSERS.get(ch, "straight")
-            role = "close" if ch in CLOSERS else _straight_role(text, i, lo, hi, any(f == "straight" for _, f in stack))
+            role = "close" if ch in CLOSERS else \
+                _straight_role(text, i, lo, hi, bool(stack) and any(f == "straight" for _, f in stack))
             if role == "open":
                 stack.append((i, "straight"))
                 continue

@@ -13,7 +13,6 @@ import bisect
 import datetime as dt
 import re
 from functools import lru_cache
-from itertools import islice
 
 import pandas as pd
 
@@ -34,7 +33,8 @@ KINDS = ("statement", "indirect", "term")
 ATTRIBUTIONS = ("cue", "subject-first", "carried", "title", "anaphora", "participle", "document", "joint",
                 "reported", "colon")
 MIN_STATEMENT_WORDS = 4
-_WORD = re.compile(r"\w+")
+# MIN_STATEMENT_WORDS runs of \w, each apart from the next (a run cannot be split: \W+ stands between)
+_LONG_ENOUGH = re.compile(rf"\w+(?:\W+\w+){{{MIN_STATEMENT_WORDS - 1}}}")
 
 
 @extractor("statements", SCHEMA, needs=("dates",))
@@ -90,8 +90,9 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
                has_marks: bool) -> list[dict]:
     lo, hi = sents[0]["start"], sents[-1]["end"]
     fold = norm.to_folded
-    found = state.cues_in(fold(lo), fold(hi))
-    joints = state.joints_in(fold(lo), fold(hi))
+    folded_lo, folded_hi = fold(lo), fold(hi)
+    found = state.cues_in(folded_lo, folded_hi)
+    joints = state.joints_in(folded_lo, folded_hi)
     quotes = find_quotes(text, lo, hi) if has_marks else []
     if not quotes and not found and not joints:
         return []  # nothing said here, nothing that changes who speaks next
@@ -132,16 +133,17 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         if q.start in name_quotes:  # قال "X" إن …: a name, not what was said
             out.append(_row(aid, sent, text, q, False, None))
             continue
-        quote_text = text[q.inner_start:q.inner_end]
         cue_here = current if current and current[0] == sent["sentence_id"] else None
         speaker = None
-        statement = len(list(islice(_WORD.finditer(quote_text), MIN_STATEMENT_WORDS))) >= MIN_STATEMENT_WORDS
+        statement = _LONG_ENOUGH.search(text, q.inner_start, q.inner_end) is not None
         if cue_here and (statement or cues.complement_before_quote().search(_lead(folded, fold, sent, previous_quote, lo, q))):
             speaker, statement = cue_here[1], True
         if speaker is None:
             speaker = colon_speaker(text, norm, sent["start"], q.start, state)
-            statement = statement or (speaker is not None and len(quote_text.split()) >= 2)  # تشريعيات: "الأفالان"
-        if statement and len(quote_text) <= _LONGEST_OUTLET and normalize(quote_text.strip()) in _outlet_names():
+            statement = statement or (speaker is not None and  # تشريعيات: "الأفالان": one word is no statement
+                                      len(text[q.inner_start:q.inner_end].split()) >= 2)
+        if statement and q.inner_end - q.inner_start <= _LONGEST_OUTLET and \
+                normalize(text[q.inner_start:q.inner_end].strip()) in _outlet_names():
             statement, speaker = False, None  # بغداد: «الشرق الأوسط»: a dateline's outlet, not a quotation
         if speaker is None and statement:
             speaker = post_cue(text, norm, q.end, sent["end"], state)

@@ -36,6 +36,9 @@ def _ordinals() -> dict[str, dict[str, int]]:
     return out
 
 
+_LAUNCH = ("انطلاق", "اطلاق", "بدء", "بدايه")  # the launch of the dialogue
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     o = _ordinals()
@@ -45,7 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_before": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?P<ord>{trie_pattern(o['construct'])})\s+(?:جولات|جوله|جلسات|جلسه))(?!\w)"),
         "number": re.compile(r"(?<!\w)[وبف]?(?:ل(?=ل))?(?P<core>(?:ال|ل)?(?:جوله|جلسه)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<num>\d{1,2}))(?!\d)"),
         # انطلاق الحوار الاستراتيجي; in a sentence about the dialogue also منذ بدء الحوار (not الحوار الوطني)
-        "launch": re.compile(r"(?<!\w)[وبل]?(?P<core>(?:انطلاق|اطلاق|بدء|بدايه)\s+[\"«“]?\s*(?:(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي|"
+        "launch": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:{'|'.join(_LAUNCH)})\s+[\"«“]?\s*(?:(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي|"
                              r"الحوار(?!\w)(?!\s+ال(?!امريكي|اميركي|عراقي|استراتيجي))))"),
         "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
     }
@@ -80,6 +83,11 @@ def _topic(sentence: str) -> str | None:
     if t["dialogue"].search(sentence) or ("حوار" in sentence and iraq and t["us"].search(sentence)):
         return "dialogue"
     return None
+
+
+def _latest_topic(sentences: list[str]) -> str | None:
+    """The topic of the last of `sentences` that says one (what `rows` would have carried forward)."""
+    return next((t for t in map(_topic, reversed(sentences)) if t), None)
 
 
 def _value(m: re.Match[str]) -> int:
@@ -150,12 +158,16 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
     starts = [d["start"] for d in by_start]
     out = []
     folded = norm.text
-    topic = None
+    topic, unread = None, []  # unread: the sentences since the last topic looked up, not yet looked at
     for sent in sentences:
         lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
         sentence = folded[lo:hi]
-        topic = _topic(sentence) or topic
-        if topic != "dialogue" or not any(a in sentence for a in _ANCHORS):
+        if not any(a in sentence for a in _ANCHORS):
+            unread.append(sentence)  # its topic matters only if a later sentence with a round word takes it
+            continue
+        topic = _topic(sentence) or _latest_topic(unread) or topic
+        unread = []
+        if topic != "dialogue":
             continue
         for s, e, rule, value in _mentions(folded, lo, hi, norm, by_start, starts, published):
             start, end = norm.span(s, e)
@@ -180,24 +192,25 @@ def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[di
         found.append((s, e, rule, value))
 
     groups = _group_patterns()
-    for m in groups["ordinal_list"].finditer(folded, lo, hi):
+    absent = _absent(folded, lo, hi)
+    for m in () if "ordinal_list" in absent else groups["ordinal_list"].finditer(folded, lo, hi):
         s = m.start("core")
         for k, o in enumerate(re.finditer(r"[^\s،,]+", m.group("ords"))):
             word = o.group()[1:] if k and o.group().startswith("و") else o.group()
             os_, oe = m.start("ords") + o.start(), m.start("ords") + o.end()
             add(s if k == 0 else os_ + (len(o.group()) - len(word)), oe, "ordinal_list", _ordinal(word))
-    for m in groups["first_two"].finditer(folded, lo, hi):
+    for m in () if "first_two" in absent else groups["first_two"].finditer(folded, lo, hi):
         for value in (1, 2):
             add(*m.span("core"), "first_two", value)
     for rule, pattern in _patterns().items():
-        if rule == "elided" and not found:
+        if (rule == "elided" and not found) or rule in absent:
             continue
         for m in pattern.finditer(folded, lo, hi):
             s, e = m.span("core")
             if rule == "number" and _in_date(norm.to_original(m.start("num")), by_start, starts):
                 continue  # جولة 7 نيسان: the day of a date, not a round number
             add(s, e, rule, _value(m))
-    if published is not None:
+    if published is not None and "relative" not in absent:
         for m in groups["relative"].finditer(folded, lo, hi):
             s, e = m.span("core")
             for value in _relative_rounds(m, published):
@@ -207,6 +220,31 @@ def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[di
             add(m.start("core") if k == 0 else s, e, "by_date", value)
     found.sort()
     return found
+
+
+@lru_cache(maxsize=1)
+def _needed_words() -> dict[str, tuple[str, ...]]:
+    """For the patterns that cannot match without one of a few words, those words (a phrase's first word):
+    the dual or plural round nouns (الجولتين، الجولات), the words of a launch, the words naming a round by
+    time (الأخيرة، المقبلة)."""
+    w = _round_words()
+    first = lambda words: tuple(sorted({p.split()[0] for p in words}))
+    nouns = first({**w["dual"], **w["plural"]})
+    relative = first({k for kind in ("latest", "previous", "next", "new") for k in w[kind]})
+    return {"ordinal_list": nouns, "first_two": nouns, "launch": _LAUNCH, "relative": relative}
+
+
+def _absent(folded: str, lo: int, hi: int) -> set[str]:
+    """The patterns that cannot match in folded[lo:hi]: none of their needed words is in it (or, for
+    "number", no digit): looking for a few words costs less than running the pattern."""
+    sentence = folded[lo:hi]
+    out = {rule for rule, words in _needed_words().items() if not any(w in sentence for w in words)}
+    if _DIGIT.search(sentence) is None:
+        out.add("number")
+    return out
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _in_date(pos: int, by_start: list[dict], starts: list[int]) -> bool:

@@ -40,12 +40,22 @@ def is_future(folded: str, start: int, end: int) -> bool:
     """True when the clause around folded[start:end] speaks of the future."""
     lo, hi = clause(folded, start, end)
     markers, prefixes, nouns, longest = _words()
+    firsts = _phrase_starts()
     words = _WORD.findall(folded, lo, hi)
     for i, word in enumerate(words):
         bare = word[1:] if word[:1] in "وف" and (len(word) > 4 or word[1:] in markers) else word
         if bare.startswith(prefixes) and len(bare) >= 4 and bare not in nouns and word not in nouns:
             return True
-        for n in range(1, longest + 1):
-            if " ".join(words[i:i + n]) in markers or (n == 1 and bare in markers):
-                return True
+        if word in markers or bare in markers:
+            return True
+        if word in firsts:  # a marker of several words may start here
+            for n in range(2, longest + 1):
+                if " ".join(words[i:i + n]) in markers:
+                    return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """The first words of the future markers of several words (من المقرر)."""
+    return frozenset(m.split()[0] for m in _words()[0] if " " in m)

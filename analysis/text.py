@@ -85,14 +85,18 @@ class Normalized:
         """(folded start, word) of each whole-word occurrence of a word in `forms`, in text order: a
         lexicon lookup that costs a set intersection and a few str.find, not a regex tried at every character."""
         text, out = self.text, []
+        n = len(text)
         for word in self.word_set.intersection(forms):
             i = text.find(word)
             while i != -1:
                 j = i + len(word)  # (no whole-word occurrence can start inside a longer word)
-                if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+                # what _is_word_char says of the characters around it, inline: this loop is hot
+                if (i == 0 or not ((c := text[i - 1]).isalnum() or c == "_")) and \
+                        (j == n or not ((c := text[j]).isalnum() or c == "_")):
                     out.append((i, word))
                 i = text.find(word, j)
-        return sorted(out)
+        out.sort()
+        return out
 
     def matches_at_words(self, pattern: re.Pattern[str], forms) -> list[re.Match[str]]:
         """What `pattern.finditer(self.text)` gives for a pattern whose every match starts with a whole word
@@ -258,7 +262,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[i:dot + 1]
     if len(word) == 2 and word[0].isalpha():  # a lone letter: initial or abbreviation
         return True
-    return normalize(word) in _abbreviations()
+    return folded_word(word) in _abbreviations()
+
+
+@lru_cache(maxsize=8192)
+def folded_word(word: str) -> str:
+    """`normalize` of one word, remembered: the same few words (a dotted word before a space) recur."""
+    return normalize(word)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
