@@ -372,12 +372,19 @@ def _name_in(words: tuple[str, ...]) -> NamePart | None:
     return NamePart(tuple(w.strip("،,:") for w in words[s:e]), before)
 
 
-@lru_cache(maxsize=8192)
 def _mention(mention: str, published: dt.date | None) -> tuple[tuple[str, ...], tuple[tuple[int, int, Alias], ...]]:
-    """The folded words of a mention (quoted words left out) and the aliases they hold."""
+    """The folded words of a mention (quoted words left out) and the aliases valid on `published` they hold."""
+    tokens, hits = _mention_words(mention)
+    return tokens, tuple(h for h in hits if h[2].valid_on(published))
+
+
+@lru_cache(maxsize=8192)
+def _mention_words(mention: str) -> tuple[tuple[str, ...], tuple[tuple[int, int, Alias], ...]]:
+    """The folded words of a mention and every alias they hold, whatever the date (a mention recurs
+    across articles of many dates: the date filter is cheap, the lookup is not)."""
     words = (fold_spelling(t.strip(_STRIP)) for t in normalize(mention).split())
     tokens = tuple(t for t in words if t and not has_mark(t))
-    return tokens, tuple(_alias_hits(tokens, published)) if tokens else ()
+    return tokens, tuple(_alias_hits(tokens)) if tokens else ()
 
 
 @lru_cache(maxsize=8192)
@@ -407,12 +414,12 @@ def _adjective_before_name(hit: tuple[int, int, Alias], tokens: tuple[str, ...])
         and idx + 1 < len(tokens)
 
 
-def _alias_hits(tokens: list[str], published: dt.date | None) -> list[tuple[int, int, Alias]]:
-    """(index, -length, alias) of each alias valid on `published` that the tokens hold after titles only."""
+def _alias_hits(tokens: tuple[str, ...]) -> list[tuple[int, int, Alias]]:
+    """(index, -length, alias) of each alias that the tokens hold after titles only, in aliases() order."""
     by_first = _aliases_by_first()
     candidates = sorted({k for t in {*tokens, *(t[1:] for t in tokens)} for k in by_first.get(t, ())})
     table = aliases()
-    return [(idx, -len(a.tokens), a) for a in (table[k] for k in candidates) if a.valid_on(published)
+    return [(idx, -len(a.tokens), a) for a in (table[k] for k in candidates)
             for idx in [_contains(tokens, a.tokens)] if idx >= 0 and _only_titles(tokens[:idx])
             and not (idx > 0 and a.kind in ("org", "joint"))]  # رئيس الحكومة العراقية، باسم الحكومة: the body
 
