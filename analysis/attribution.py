@@ -36,6 +36,8 @@ from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, ha
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized
 
+_BAYYANA = "بين"  # بيّن (explained), written without its shadda: also the preposition "between"
+_BETWEEN = re.compile(r"(?<![\w])بين(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
 _HOW = {"title": "title", "anaphora": "anaphora", "joint": "joint", "document": "document"}
 
@@ -304,6 +306,8 @@ def from_cue(m: re.Match[str], text: str, state: ArticleState, sentence: Sentenc
     """What a cue introduces: its speaker and where the speaker's words may start."""
     kind = cue_words.kind(m)
     norm = state.norm
+    if m.group("cue") == _BAYYANA and _BETWEEN.search(norm.text, max(0, m.start() - 50), m.start()):
+        return None  # بينه وبين المبعوث: the preposition بين again, not بيّن (explained)
     o_s, o_e = norm.span(m.start(), m.end())
     cue_text = text[o_s:o_e]
     line_end = norm.text.find("\n", m.end(), m.end() + 300)

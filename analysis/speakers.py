@@ -287,7 +287,10 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
     if len(tokens) == 1 and bare in _anaphora():
         people = context.people_before()
         return Named(people[-1].name, "anaphora", *_role(people[-1])) if people else None
-    parts = _name_in(tuple(plain(mention).split()))
+    written = plain(mention).split()
+    if len(written) >= 2 and normalize(written[0]).lstrip("و") in media_words() and has_mark(written[1][:1]):
+        return Named(_QUOTE_MARKS.sub("", " ".join(written[1:])).strip("،,: "), "text")  # قناة "X": the medium X
+    parts = _name_in(tuple(written))
     if parts is None:
         rest = _after_titles(tokens)
         if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):

@@ -104,8 +104,10 @@ def _descriptions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _bodies() -> frozenset[str]:
-    """Folded nouns of a body whose name follows in quotes (ائتلاف "دولة القانون"), from data/bodies.csv."""
-    return frozenset(normalize(p + w) for w in lexicons.table("bodies")["word"] for p in ("", "و"))
+    """Folded nouns of a body or medium whose name follows in quotes (ائتلاف "دولة القانون"، قناة
+    "القاهرة الإخبارية"), from data/bodies.csv and data/media.csv."""
+    words = [*lexicons.table("bodies")["word"], *lexicons.table("media")["word"]]  # قناة "القاهرة الإخبارية"
+    return frozenset(normalize(p + w) for w in words for p in ("", "و"))
 
 
 def _titled_by_pronoun(word: str) -> bool:

@@ -219,3 +219,19 @@ def test_a_quoted_body_inside_the_title():
     text = (f"وقال وزير النقل سليم الحداد إن {SAID}.\n"
             f"أما رئيس حزب «النهضة الوطنية» سمير داود، فكتب في تغريدة: {SAID}.")
     assert speakers(text)[-1][0] == "سمير داود"
+
+
+def test_a_medium_named_in_quotes_is_the_speaker():
+    text = 'وأفادت قناة "الأفق الإخبارية" بأن المفاوضات ستستأنف الأسبوع المقبل.'
+    assert speakers(text) == [("الأفق الإخبارية", "indirect")]
+
+
+def test_between_twice_is_the_preposition_not_a_cue():
+    text = ("نفى وزير الإعلام سامي الراشد، الأربعاء، وجود أي تواصل بينه وبين رئيس الحزب نادر فارس، "
+            "مؤكداً أن الحكومة لم تطلب التفاوض.")
+    assert speakers(text) == [("سامي الراشد", "indirect")]
+
+
+def test_an_assistant_to_an_office_is_a_title():
+    text = f"وأكد مساعد وزير الخارجية للشؤون السياسية مجيد روحاني أن {SAID}."
+    assert speakers(text)[0][0] == "مجيد روحاني"
