@@ -36,6 +36,7 @@ from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, ha
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized
 
+_HEADLINE = 200  # folded characters: a mention this near the start may be named in full only later
 _BAYYANA = "بين"  # بيّن (explained), written without its shadda: also the preposition "between"
 _BETWEEN = re.compile(r"(?<![\w])بين(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
@@ -147,8 +148,10 @@ class ArticleState:
         found = self._full_names.get(surname)
         if found is None:
             found = self._full_names[surname] = full_names_of(self.norm, surname)
-        spans = [span for end, span in found if end <= pos] or [span for _, span in found]  # a headline's
-        if not spans:                                                   # surname: the name in the body
+        spans = [span for end, span in found if end <= pos]
+        if not spans and pos < _HEADLINE:
+            spans = [span for _, span in found]  # a headline's surname: the name the body gives
+        if not spans:
             return None
         best = max(spans, key=lambda span: span[1] - span[0])
         return plain(self.norm.original[slice(*self.norm.span(*best))])

@@ -124,8 +124,11 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
             open_ = not definite(i)
         elif bare.startswith("ل") and len(bare) > 3 and _opens_chain(words, raw, i + 1):
             open_ = True  # لمجلس التعاون، لحلف شمال الأطلسي (not لينا حداد: a name)
-        elif open_ and i + 1 < n and definite(i + 1) and word[-1:] not in _CLOSERS:
-            pass  # بعثة الصندوق، مفاوضي الحوثيين: a construct chain that the definite word closes
+        elif open_ and word[-1:] not in _CLOSERS and bare not in _glue() and (
+                (i + 1 < n and definite(i + 1)) or
+                (i + 2 < n and words[i + 1][-1:] not in _CLOSERS and definite(i + 2) and not title_word(bare)
+                 and bare not in _glue() and words[i + 1] not in _glue())):
+            pass  # بعثة الصندوق، مفاوضي الحوثيين، باسم رئاسة مجلس الوزراء: a construct chain a definite word closes
         else:
             return i
         i += 1
@@ -229,8 +232,7 @@ def titled_people(norm: Normalized) -> list[Introduced]:
             last = window[e - 1]
             name_end = last[1] - (1 if last[2][-1:] in _CLOSERS else 0)
             t_first, t_last = window[0], window[title_end - 1]
-            if all(title_word(_bare(w)) == "honorific" for w in words[:title_end]) and e < len(words) \
-                    and words[e - 1][-1:] in _COMMAS and title_word(_bare(words[e])) == "head":
+            if e < len(words) and words[e - 1][-1:] in _COMMAS and title_word(_bare(words[e])) == "head":
                 role_end = e + _title_end(words[e:], raw[e:])  # الدكتور X، وزير الموارد المائية: the office after
                 t_first, t_last = window[e], window[role_end - 1]
             out.append(Introduced(i, (window[s][0], name_end),

@@ -344,11 +344,11 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
 
 
 def _not_a_surname(word: str) -> bool:
-    """A one-word mention that cannot be someone's surname: a document, medium or description
-    (البيان، الصحيفة، المصادر) or a place (العراق)."""
+    """A one-word mention that cannot be someone's surname: a document, medium, title or body word
+    (البيان، الصحيفة، المصادر، الوزارة) or a place (العراق)."""
     bare = word.lstrip("و")
     noun = bare[2:] if bare.startswith("ال") else bare
-    return noun in document_words() or noun in media_words() or title_word(bare) == "description" or is_place(bare)
+    return noun in document_words() or noun in media_words() or title_word(bare) is not None or is_place(bare)
 
 
 class NamePart(NamedTuple):

@@ -69,6 +69,8 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
                                                      and not _titled_by_pronoun(bare))):
             break  # an object (مسعاهما، التزامهما), not a subject (but رئيسها عبد الرزاق مقري is)
+        if taken and bare[:1] == "ل" and bare[1:] in _media_heads():
+            break  # قال المصدر لإذاعة «صوت الشعب»: whom it was said to
         if taken and cues.document_noun(bare):
             break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
@@ -108,6 +110,13 @@ def _bodies() -> frozenset[str]:
     "القاهرة الإخبارية"), from data/bodies.csv and data/media.csv."""
     words = [*lexicons.table("bodies")["word"], *lexicons.table("media")["word"]]  # قناة "القاهرة الإخبارية"
     return frozenset(normalize(p + w) for w in words for p in ("", "و"))
+
+
+@lru_cache(maxsize=1)
+def _media_heads() -> frozenset[str]:
+    """Folded media heads (data/media.csv), with and without ال: after ل they name an addressee."""
+    words = [normalize(w) for w in lexicons.table("media")["word"]]
+    return frozenset(words + ["ال" + w for w in words])
 
 
 def _titled_by_pronoun(word: str) -> bool:

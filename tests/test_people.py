@@ -235,3 +235,24 @@ def test_between_twice_is_the_preposition_not_a_cue():
 def test_an_assistant_to_an_office_is_a_title():
     text = f"وأكد مساعد وزير الخارجية للشؤون السياسية مجيد روحاني أن {SAID}."
     assert speakers(text)[0][0] == "مجيد روحاني"
+
+
+def test_whom_it_was_said_to_on_the_radio_is_not_the_source():
+    text = f'وقال المصدر لإذاعة "صوت المدينة" المحلية إن {SAID}.'
+    assert speakers(text)[-1][0] == "المصدر"
+
+
+def test_a_body_word_is_never_a_surname_read_from_later_text():
+    text = (f"وقالت الوزارة في بيان إن {SAID}.\n"
+            "واستنكرت الوزارة نشر الأخبار الكاذبة.")
+    assert speakers(text)[0][0] == "الوزارة"
+
+
+def test_a_construct_of_two_nouns_closed_by_a_definite_word_is_title():
+    assert split("رئيس هيئة أركان الجيش سامر يوسف") == ("رئيس هيئة أركان الجيش", "سامر يوسف")
+
+
+def test_an_office_after_the_name_is_the_role_a_later_title_fits():
+    text = ("علق المستشار سامي الراشد، المتحدث الرسمي باسم رئاسة الجمهورية، على القرار.\n"
+            f"وأضاف المتحدث الرسمي أن {SAID}.")
+    assert speakers(text)[-1][0] == "سامي الراشد"
