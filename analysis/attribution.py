@@ -30,11 +30,12 @@ from typing import NamedTuple
 from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
 from .quote_marks import Quote, has_mark
-from .people import full_names_of, is_nisba, title_word, titled_people
+from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized
+from .titles import is_nisba, title_word
 
 _HEADLINE = 200  # folded characters: a mention this near the start may be named in full only later
 _BAYYANA = "بين"  # بيّن (explained), written without its shadda: also the preposition "between"

@@ -17,10 +17,10 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import cues, lexicons
+from . import cues, date_vocabulary
 from .attribution import ArticleState, Attribution
-from .subjects import is_place
 from .quote_marks import Quote
+from .subjects import is_place
 from .text import Normalized, normalize
 
 MAX_GAP = 15  # words between a cue's subject and its complementizer (في مؤتمر صحفي عقده اليوم في بغداد، إن)
@@ -128,9 +128,8 @@ def _only_adjunct(gap: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _date_prepositions() -> frozenset[str]:
-    """Folded prepositions before a date (data/date_words.csv, kind preposition: في، منذ، خلال …)."""
-    table = lexicons.table("date_words")
-    return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "preposition")
+    """Folded prepositions before a date (في، منذ، خلال …: `date_vocabulary`)."""
+    return frozenset(date_vocabulary.vocabulary().prepositions)
 
 
 def _word_before(folded: str, pos: int) -> str:

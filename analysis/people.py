@@ -38,8 +38,9 @@ from itertools import islice
 from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
-from .quote_marks import has_mark
+from .quote_marks import MARKS, has_mark
 from .subjects import is_place, stop_words
+from .titles import title_word, titles
 from .text import Normalized, normalize
 
 _CLOSERS = "،,:.؛"
@@ -54,37 +55,6 @@ def _glue() -> frozenset[str]:
     return frozenset(normalize(w) for w in lexicons.table("name_particles")["word"])
 
 
-@lru_cache(maxsize=1)
-def _titles() -> dict[str, str]:
-    table = lexicons.table("titles")
-    return {normalize(w).rstrip("."): k for w, k in zip(table["word"], table["kind"])}
-
-
-def title_word(token: str) -> str | None:
-    """The kind of a title word (head, part, honorific, description, behalf): و before it and ال on it
-    allowed (الوزارة as وزارة), or None."""
-    titles = _titles()
-    for form in (token, token[1:] if token[:1] in "وف" else ""):
-        kind = titles.get(form) or (titles.get(form[2:]) if form.startswith("ال") else None)
-        if kind:
-            return kind
-    for suffix in _PRONOUNS:  # رئيسها، وزيرها: a head with a pronoun is a title too
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            stem = token[:-len(suffix)]
-            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # رئيستها → رئيسه
-            if titles.get(stem) == "head":
-                return "head"
-    return None
-
-
-_PRONOUNS = ("هما", "هم", "ها", "ه")
-
-
-def is_nisba(token: str) -> bool:
-    """A definite nisba adjective (الأميركي، العراقية، البريطاني)."""
-    return token.startswith("ال") and token.endswith(("ي", "يه")) and len(token) > 4
-
-
 def _definite(token: str) -> bool:
     """A definite word (الخارجية، والدفاع، للحلف). On folded text أ and ا are one letter, so a name such as
     ألكسندر looks definite there: `split_title` tests the words as written when it has them."""
@@ -93,10 +63,7 @@ def _definite(token: str) -> bool:
 
 def _bare(word: str) -> str:
     """A word without the punctuation and quotation marks around it (للحلف، «القوات»)."""
-    return word.strip(_CLOSERS + _MARKS)
-
-
-_MARKS = "\"«»“”„"
+    return word.strip(_CLOSERS + MARKS)
 
 
 def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
@@ -260,7 +227,7 @@ class _Written(Sequence[str]):
 @lru_cache(maxsize=1)
 def _opening_forms() -> frozenset[str]:
     """How a head or honorific title word may be written as a whole word (و/ف before it, ال on it)."""
-    words = [w for w, k in _titles().items() if k in ("head", "honorific") and w.isalpha()]
+    words = [w for w, k in titles().items() if k in ("head", "honorific") and w.isalpha()]
     bases = {w[2:] if w.startswith("ال") else w for w in words}
     return frozenset(p + a + b for b in bases for a in ("", "ال") for p in ("", "و", "ف"))
 
@@ -292,13 +259,6 @@ def full_names_of(norm: Normalized, surname: str) -> list[tuple[int, tuple[int, 
 @lru_cache(maxsize=1024)
 def _phrase(words: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(map(re.escape, words.split())) + r"(?![\w])")
-
-
-def full_name(norm: Normalized, surname: str, before: int) -> tuple[int, int] | None:
-    """Folded span of the fullest name ending in `surname` that the article wrote before folded position
-    `before`, or None."""
-    spans = [span for end, span in full_names_of(norm, surname) if end <= before]
-    return max(spans, key=lambda span: span[1] - span[0]) if spans else None
 
 
 def _name_start(norm: Normalized, pos: int) -> int | None:

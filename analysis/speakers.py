@@ -27,14 +27,15 @@ from typing import Callable, NamedTuple
 
 from . import lexicons
 from .cues import document_kinds, document_words
-from .people import is_nisba, split_title, title_word
+from .people import split_title
 from .subjects import is_place
-from .quote_marks import has_mark
+from .titles import is_nisba, title_word
+from .quote_marks import MARKS, has_mark
 from .subjects import stop_words
 from .text import normalize
 
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
-_QUOTE_MARKS = re.compile("[\"«»“”„]")
+_QUOTE_MARKS = re.compile(f"[{re.escape(MARKS)}]")
 JOINT = "البيان المشترك"
 _STRIP = "،,:.()"
 _PROCLITIC = "وفلب"

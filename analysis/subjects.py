@@ -15,6 +15,7 @@ from itertools import islice
 from . import cues, lexicons
 from .quote_marks import has_mark
 from .text import Normalized, normalize
+from .titles import title_word
 
 _TOKEN = re.compile(r"\S+")
 _CLOSERS = "،,:.؛"
@@ -67,7 +68,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789":
             break
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
-                                                     and not _titled_by_pronoun(bare))):
+                                                     and title_word(bare) != "head")):
             break  # an object (مسعاهما، التزامهما), not a subject (but رئيسها عبد الرزاق مقري is)
         if taken and bare[:1] == "ل" and bare[1:] in _media_heads():
             break  # قال المصدر لإذاعة «صوت الشعب»: whom it was said to
@@ -117,21 +118,6 @@ def _media_heads() -> frozenset[str]:
     """Folded media heads (data/media.csv), with and without ال: after ل they name an addressee."""
     words = [normalize(w) for w in lexicons.table("media")["word"]]
     return frozenset(words + ["ال" + w for w in words])
-
-
-def _titled_by_pronoun(word: str) -> bool:
-    """A title head with a pronoun suffix (رئيسها، وزيرهم): a subject, not an object."""
-    heads = _heads()
-    for suffix in ("هما", "هم", "ها"):
-        if word.endswith(suffix) and word[:-len(suffix)] in heads:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    table = lexicons.table("titles")
-    return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "head")
 
 
 def _described(taken: list[re.Match[str]]) -> bool:
