@@ -72,7 +72,10 @@ def _outlet_names() -> frozenset[str]:
     return frozenset(normalize(o) for o in lexicons.table("outlets")["outlet"])
 
 
-_LONGEST_OUTLET = 40  # characters: an outlet's name is short, a longer quotation is never one
+@lru_cache(maxsize=1)
+def _longest_outlet() -> int:
+    """Characters in the longest outlet name (with room for harakat and spaces): a longer quotation is none."""
+    return 2 * max(map(len, _outlet_names()))
 
 
 def _mark_positions(text: str) -> list[int]:
@@ -142,7 +145,7 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
             speaker = colon_speaker(text, norm, sent["start"], q.start, state)
             statement = statement or (speaker is not None and  # تشريعيات: "الأفالان": one word is no statement
                                       len(text[q.inner_start:q.inner_end].split()) >= 2)
-        if statement and q.inner_end - q.inner_start <= _LONGEST_OUTLET and \
+        if statement and q.inner_end - q.inner_start <= _longest_outlet() and \
                 normalize(text[q.inner_start:q.inner_end].strip()) in _outlet_names():
             statement, speaker = False, None  # بغداد: «الشرق الأوسط»: a dateline's outlet, not a quotation
         if speaker is None and statement:
