@@ -279,28 +279,19 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
     known = listed_speaker(mention, context.published)
     if known is not None:
         return known
-    tokens, hits = _mention(mention, context.published)
-    if not tokens:
+    r = _reading(mention)
+    if r is None:
         return None
-    bare = tokens[0].lstrip("و")
-    if is_title_only(tokens):
-        return _title(mention, tokens, hits, context)
-    if len(tokens) == 1 and bare in _anaphora():
+    tokens, bare = r.tokens, r.bare
+    if r.title_only:
+        return _title(mention, tokens, _mention(mention, context.published)[1], context)
+    if r.anaphora:
         people = context.people_before()
         return Named(people[-1].name, "anaphora", *_role(people[-1])) if people else None
-    written = plain(mention).split()
-    if len(written) >= 2 and normalize(written[0]).lstrip("و") in media_words() and has_mark(written[1][:1]):
-        return Named(_QUOTE_MARKS.sub("", " ".join(written[1:])).strip("،,: "), "text")  # قناة "X": the medium X
-    parts = _name_in(tuple(written))
-    if parts is None:
-        rest = _after_titles(tokens)
-        if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
-            rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
-    else:
-        rest = [fold_spelling(normalize(w)).strip(_STRIP) for w in parts.name]
-    if (len(rest) == 1 and not _not_a_surname(rest[0])) or (parts is not None and len(rest) == 2 and not parts.role):  # حمدوك، خطيب زاده
-        surname = rest[0].lstrip("و") if parts is None else " ".join(rest)
-        title_words = _plain_words(mention, tokens, len(tokens) - 1) if parts is None else parts.role
+    if r.medium is not None:
+        return r.medium
+    if r.surname is not None:
+        surname, rest, title_words = r.surname, r.rest, r.title_words
         for names in (context.known_names, context.introduced):  # the tables and what was learned first
             for name in reversed(names()):
                 words = name_words(name)
@@ -318,9 +309,9 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
             name = preferred_spelling(fuller)
             role, org = role_and_org(name, title_words, context.published)
             return Named(name, "text", role, org)
-    if len(tokens) == 1 and bare.startswith("ال") and bare[2:] in media_words() and bare[2:] in context.sources():
+    if r.medium_anaphora and bare[2:] in context.sources():
         return Named(context.sources()[bare[2:]], "anaphora")
-    document = bare[2:] if bare.startswith("ال") and bare[2:] in document_words() else _in_document(tokens)
+    document = r.document
     if len(tokens) == 1 and bare.startswith("ال") and not document:  # المسؤول → مسؤول عسكري أميركي
         for name in reversed(context.mentioned):
             if name_words(name)[0] == bare[2:]:
@@ -330,6 +321,58 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
         if kind in context.issuers:
             return Named(context.issuers[kind], "document")
         return Named(JOINT, "joint") if context.joint_seen and kind == "statement" else None
+    return r.named
+
+
+class _Reading(NamedTuple):
+    """What a mention says by itself, whatever the article said before it (`canonical_speaker` reads the
+    article's context on top of it); a mention recurs across a corpus, so it is read once."""
+
+    tokens: tuple[str, ...]  # folded words, quoted words left out
+    bare: str  # the first token without و
+    title_only: bool  # a title with no name (الوزير، الرئيس الأمريكي)
+    anaphora: bool  # الأخير، المسؤول alone
+    medium: Named | None  # قناة "X": the medium X
+    surname: str | None  # the surname (one or two words) to look for in the article's fuller names
+    rest: tuple[str, ...]  # the folded name words after the title
+    title_words: str  # the title before the surname, as written
+    medium_anaphora: bool  # الصحيفة alone: the medium named before
+    document: str | None  # the document noun the mention is or holds (البيان، في البيان)
+    named: Named | None  # the mention as its own name, when nothing in the article resolves it
+
+
+@lru_cache(maxsize=8192)
+def _reading(mention: str) -> _Reading | None:
+    """`_Reading` of a mention, or None when it holds no word."""
+    tokens, _ = _mention_words(mention)
+    if not tokens:
+        return None
+    bare = tokens[0].lstrip("و")
+    title_only = is_title_only(tokens)
+    anaphora = not title_only and len(tokens) == 1 and bare in _anaphora()
+    written = plain(mention).split()
+    medium = None
+    if len(written) >= 2 and normalize(written[0]).lstrip("و") in media_words() and has_mark(written[1][:1]):
+        medium = Named(_QUOTE_MARKS.sub("", " ".join(written[1:])).strip("،,: "), "text")  # قناة "X": the medium X
+    parts = _name_in(tuple(written))
+    if parts is None:
+        rest = _after_titles(tokens)
+        if rest and all(t.endswith(("ي", "يه", "يين", "يون")) for t in rest):
+            rest = list(tokens)  # مسؤول عسكري أميركي: a description, not a title before a name
+    else:
+        rest = [fold_spelling(normalize(w)).strip(_STRIP) for w in parts.name]
+    surname, title_words = None, ""
+    if (len(rest) == 1 and not _not_a_surname(rest[0])) or (parts is not None and len(rest) == 2 and not parts.role):  # حمدوك، خطيب زاده
+        surname = rest[0].lstrip("و") if parts is None else " ".join(rest)
+        title_words = _plain_words(mention, tokens, len(tokens) - 1) if parts is None else parts.role
+    medium_anaphora = len(tokens) == 1 and bare.startswith("ال") and bare[2:] in media_words()
+    document = bare[2:] if bare.startswith("ال") and bare[2:] in document_words() else _in_document(tokens)
+    return _Reading(tokens, bare, title_only, anaphora, medium, surname, tuple(rest), title_words,
+                    medium_anaphora, document, _own_name(mention, tokens, parts, rest))
+
+
+def _own_name(mention: str, tokens: tuple[str, ...], parts: NamePart | None, rest: list[str]) -> Named | None:
+    """The mention as a name of its own: the name part without its title (the title as its role)."""
     words = plain(mention).split()
     if parts is not None:
         keep, role = parts.name, parts.role or None
