@@ -134,13 +134,12 @@ def _date_prepositions() -> frozenset[str]:
 
 def _word_before(folded: str, pos: int) -> str:
     """The folded word that ends right before `pos` (spaces skipped), without punctuation."""
-    end = pos
-    while end > 0 and folded[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > 0 and not folded[start - 1].isspace():
-        start -= 1
-    return folded[start:end].strip("،,:.")
+    lo = max(0, pos - 60)
+    chunk = folded[lo:pos]
+    parts = chunk.rsplit(None, 1)
+    if lo and len(parts) < 2 and not (parts and chunk[:1].isspace()):  # the word (or the spaces) may start before lo
+        parts = folded[:pos].rsplit(None, 1)
+    return parts[-1].strip("،,:.") if parts else ""
 
 
 def _trim(norm: Normalized, lo: int, hi: int) -> int:
