@@ -43,27 +43,36 @@ def is_place(word: str) -> bool:
 
 def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
     """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
-    tokens = list(islice(_TOKEN.finditer(norm.text, fpos, fend), 14))  # a subject and its apposition
+    found = _TOKEN.finditer(norm.text, fpos, fend)
+    tokens = list(islice(found, 3))  # most subjects end within a few words: the rest is read when needed
     if not tokens:
         return None
+
+    def whole() -> list[re.Match[str]]:  # a subject and its apposition: 14 words at most
+        tokens.extend(islice(found, 14 - len(tokens)))
+        return tokens
+
     stops = stop_words()
     taken, where, where_at = [], False, 0
-    for k, m in enumerate(tokens[:9]):
+    for k in range(9):
+        if k >= len(tokens) and (len(tokens) < 3 or len(whole()) <= k):
+            break
+        m = tokens[k]
         word = m.group()
         bare = word.strip(_CLOSERS)
-        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(tokens, k):
+        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(whole(), k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
             where, where_at = True, len(taken)
             continue
         if where and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
-            run = _quoted_run(tokens, k)
+            run = _quoted_run(whole(), k)
             taken.extend(run)
             break
         if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
                                                    and not cues.cues().pattern.fullmatch(bare))):
             break
         if taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
-            taken.extend(_quoted_run(tokens, k))  # ائتلاف "دولة القانون": a body and its name in quotes
+            taken.extend(_quoted_run(whole(), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
         if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789":
             break
@@ -76,7 +85,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
         if word[-1:] in _CLOSERS and not _initial(word):
-            appos = _apposition(tokens, k + 1)
+            appos = _apposition(whole(), k + 1)
             if appos:
                 taken.extend(appos)
             break
