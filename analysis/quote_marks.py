@@ -54,6 +54,10 @@ def _straight_role(text: str, i: int, lo: int, hi: int, open_straight: bool) -> 
     return "close" if open_straight else "open"
 
 
+def _outer_first(pair: tuple[int, int, str]) -> tuple[int, int]:
+    return pair[0], -pair[1]  # by start, the longer (outer) quote first
+
+
 def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
     """Top-level quotations in text[lo:hi] (one paragraph), in order."""
     hi = len(text) if hi is None else hi
@@ -76,15 +80,18 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
                     del stack[k:]
                     pairs.append((start, i + 1, family))
                     break
-    # an unclosed opener whose nested quote closed: the nested closer closed both (أنها "لا تسعى…العراق")
-    closed = sorted(pairs)
-    starts = [p[0] for p in closed]
-    for start, family in stack:
-        k = bisect.bisect_right(starts, start)
-        if k < len(closed):
-            pairs.append((start, closed[k][1], f"{family}_shared_close"))
+    if stack:  # an unclosed opener whose nested quote closed: the nested closer closed both (أنها "لا تسعى…العراق")
+        closed = sorted(pairs)
+        starts = [p[0] for p in closed]
+        for start, family in stack:
+            k = bisect.bisect_right(starts, start)
+            if k < len(closed):
+                pairs.append((start, closed[k][1], f"{family}_shared_close"))
+    if len(pairs) == 1:
+        s, e, rule = pairs[0]
+        return [Quote(s, e, s + 1, e - 1, rule)]
     out: list[Quote] = []
-    for s, e, rule in sorted(pairs, key=lambda p: (p[0], -p[1])):  # outer quotes first
+    for s, e, rule in sorted(pairs, key=_outer_first):
         if out and s < out[-1].end:
             continue  # nested in (or tangled with) the previous top-level quote
         out.append(Quote(s, e, s + 1, e - 1, rule))
