@@ -261,6 +261,8 @@ class Named(NamedTuple):
 def has_run(joined: str, seq: tuple[str, ...]) -> bool:
     """`seq` is a run of the words joined by spaces in `joined` (with a proclitic و ف ل ب on its first)."""
     run = " ".join(seq) + " "
+    if run not in joined:
+        return False  # (each form below holds the run)
     return any(f" {p}{run}" in joined for p in ("", *_PROCLITIC))
 
 

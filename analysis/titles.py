@@ -16,9 +16,10 @@ def titles() -> dict[str, str]:
     return {normalize(w).rstrip("."): k for w, k in zip(table["word"], table["kind"])}
 
 
+@lru_cache(maxsize=1 << 15)
 def title_word(token: str) -> str | None:
     """The kind of a title word (head, part, honorific, description, behalf): و before it and ال on it
-    allowed (الوزارة as وزارة), or None."""
+    allowed (الوزارة as وزارة), or None. Asked of most words near a cue, so each word is read once."""
     known = titles()
     for form in (token, token[1:] if token[:1] in "وف" else ""):
         kind = known.get(form) or (known.get(form[2:]) if form.startswith("ال") else None)
