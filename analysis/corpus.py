@@ -198,11 +198,11 @@ def _failed(article: Article, err: Exception) -> dict[str, list[dict]]:
 
 def _clear_out_of_range_dates(parsed: dict[str, list[dict]]) -> list[tuple[str, object]]:
     """Set to None every date of the parsed rows that pandas cannot hold; (frame.column, value) of each.
-    A column holds dates or None in every row, so only the columns that do in the first row are looked at."""
+    Only the columns the frames' schemas type as dates are looked at (the others stay Python objects)."""
     cleared = []
-    for name, rows in parsed.items():
-        columns = [c for c, v in rows[0].items() if v is None or v.__class__ in _DATE_TYPES] if rows else ()
-        for column in columns:
+    for name, columns in registry.frame_schemas().items():
+        rows = parsed.get(name) or ()
+        for column in (c.name for c in columns if c.kind == "date") if rows else ():
             for row in rows:
                 value = row.get(column)
                 if value is not None and value.__class__ in _DATE_TYPES and out_of_pandas_range(value):

@@ -372,6 +372,24 @@ def test_input_dates_out_of_pandas_range_are_problems_and_nat(how, tmp_path):
                                   "taken from the text where it states one"]
 
 
+def test_a_parsed_date_past_pandas_range_is_left_empty_with_a_warning(tmp_path):
+    """A relative date resolved past 2262-04-11 (الشهر المقبل on 2262-04-05) cannot be held: its date
+    columns are left empty, each with a warning naming the row, the expression and its characters."""
+    text = "قال المتحدث إن الانسحاب يكتمل الشهر المقبل بعد اجتماع اليوم."
+    path = tmp_path / "edge.jsonl"
+    path.write_bytes(jsonl_bytes([{"id": "edge", "text": text, "published": "2262-04-05"}]))
+    corpus = load(path)
+    dates = corpus.dates.set_index("text")
+    assert dates.loc["الشهر المقبل", ["date", "period_start", "period_end"]].isna().all()
+    assert dates.loc["اليوم", "date"] == pd.Timestamp("2262-04-05")
+    start = text.index("الشهر المقبل")
+    assert corpus.problems[["row", "severity"]].values.tolist() == [[1, "warning"]] * 3
+    assert reasons(corpus) == [f'parsed dates.{column} of "الشهر المقبل" (characters {start}-{start + 12}): date '
+                               f'{value} is outside the range pandas can hold (1677-09-22 to 2262-04-11): left empty'
+                               for column, value in [("date", "2262-05-01"), ("period_start", "2262-05-01"),
+                                                     ("period_end", "2262-05-31")]]
+
+
 def test_a_catalog_date_of_year_one_names_the_catalog_row(tmp_path):
     (tmp_path / "a.txt").write_text(DATELESS, encoding="utf-8")
     (tmp_path / "b.txt").write_text(DATELESS, encoding="utf-8")
