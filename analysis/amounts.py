@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicons
-from .numbers import Number, find_numbers
+from .numbers import Number, digit_runs, find_numbers
 from .text import Normalized, normalize
 
 
@@ -38,9 +38,7 @@ class Amount(NamedTuple):
 
 
 _PROCLITIC_DIGITS = re.compile(r"[وبفل]|[وبفل]?ال|لل")
-# a digit right after one of the letters a proclitic ends with; like numbers._DIGITS, the lookbehind comes
-# after the digit, so re jumps from digit to digit
-_DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[وبفل]\d)")
+_PROCLITIC_ENDS = "وبفل"  # the letters a proclitic ends with
 _RANGE_WORD = re.compile(r"(?<!\w)[وب]?(?P<word>(?:ما\s+)?بين)\s*$")
 _DASH = re.compile(r"\s*[-–—]\s*")
 _AND = re.compile(r"\s*و\s*")
@@ -58,11 +56,13 @@ def find_amounts(folded: str, norm: Normalized | None = None) -> list[Amount]:
 def _numbers(folded: str, norm: Normalized | None) -> list[Number]:
     """numbers.find_numbers, and the numbers it leaves out because a proclitic is written against their
     first digit (و2500، بـ2500 folded to ب2500، الـ2500)."""
-    found = find_numbers(folded, norm)
+    runs = digit_runs(folded)  # (one scan for the digits, read by find_numbers too)
+    found = find_numbers(folded, norm, runs)
     starts = {n.start for n in found}
     added: list[Number] = []
-    for m in _DIGIT_AFTER_LETTER.finditer(folded):
-        digit = m.start()
+    for digit in runs:
+        if digit == 0 or folded[digit - 1] not in _PROCLITIC_ENDS:
+            continue  # a digit against a proclitic stands right after one of its letters (and starts a run)
         word = digit
         while word > 0 and folded[word - 1].isalpha() and digit - word < 4:
             word -= 1

@@ -59,12 +59,36 @@ _PERCENT_AFTER = re.compile(rf"\s*(?:%|{_PER_HUNDRED})")
 _MINUS = "-\u2212"  # hyphen-minus and the minus sign, right before the digits
 
 
-def find_numbers(folded: str, norm: Normalized | None = None) -> list[Number]:
+# the first digit of a run of digits; as in _DIGITS the lookbehind comes after the digit, so re jumps
+# from digit to digit
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)")
+
+
+def digit_runs(folded: str) -> list[int]:
+    """Where each run of digits starts in folded text (one scan, for `find_numbers` and its callers)."""
+    return [m.start() for m in _DIGIT_RUN.finditer(folded)]
+
+
+def find_numbers(folded: str, norm: Normalized | None = None, runs: list[int] | None = None) -> list[Number]:
     """All numbers in folded text, in order; number words are grouped into one value. `norm`, the
-    `Normalized` whose text is `folded`, lets number words be looked up among its words (faster)."""
-    found = [_from_digits(m, folded) for m in _DIGITS.finditer(folded)]
+    `Normalized` whose text is `folded`, lets number words be looked up among its words (faster);
+    `runs`, its `digit_runs`, lets the digits be read only where they stand."""
+    digits = _DIGITS.finditer(folded) if runs is None else _digits_at(folded, runs)
+    found = [_from_digits(m, folded) for m in digits]
     found += [w for w in _from_words(folded, norm) if not any(d.start <= w.start < d.end for d in found)]
     return sorted(found, key=lambda n: n.start)
+
+
+def _digits_at(folded: str, runs: list[int]):
+    """What `_DIGITS.finditer(folded)` gives: a number in digits starts where a run of digits does (its
+    lookbehind allows no digit before it), so it is tried at those starts only."""
+    end = 0
+    for i in runs:
+        if i >= end:
+            m = _DIGITS.match(folded, i)
+            if m:
+                end = m.end()
+                yield m
 
 
 def _from_digits(m: re.Match[str], folded: str) -> Number:

@@ -37,6 +37,7 @@ def _ordinals() -> dict[str, dict[str, int]]:
 
 
 _LAUNCH = ("انطلاق", "اطلاق", "بدء", "بدايه")  # the launch of the dialogue
+_ELIDED_AFTER = ("عقدت", "جرت", "انعقدت", "تلتها", "اعقبتها", "ثم", "بينما", "فيما")  # عقدت الثانية
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +51,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # انطلاق الحوار الاستراتيجي; in a sentence about the dialogue also منذ بدء الحوار (not الحوار الوطني)
         "launch": re.compile(rf"(?<!\w)[وبل]?(?P<core>(?:{'|'.join(_LAUNCH)})\s+[\"«“]?\s*(?:(?:ال)?حوار\w*\s*[\"»”]?\s*(?:ال)?استراتيجي|"
                              r"الحوار(?!\w)(?!\s+ال(?!امريكي|اميركي|عراقي|استراتيجي))))"),
-        "elided": re.compile(rf"(?<!\w)(?:عقدت|جرت|انعقدت|تلتها|اعقبتها|ثم|بينما|فيما)\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
+        "elided": re.compile(rf"(?<!\w)(?:{'|'.join(_ELIDED_AFTER)})\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
     }
 
 
-# every round pattern holds one of these (جولة، جولات، جلسة، انطلاق، بدء، بداية): a cheap test first
+# every round pattern holds one of these (جولة، جولات، جلسة، انطلاق، بدء، بداية), all but two in its first
+# word: they are found first, and the patterns tried only where they stand
 _ANCHORS = ("جول", "جلس", "طلاق", "بدء", "بدايه")
 
 
@@ -83,11 +85,6 @@ def _topic(sentence: str) -> str | None:
     if t["dialogue"].search(sentence) or ("حوار" in sentence and iraq and t["us"].search(sentence)):
         return "dialogue"
     return None
-
-
-def _latest_topic(sentences: list[str]) -> str | None:
-    """The topic of the last of `sentences` that says one (what `rows` would have carried forward)."""
-    return next((t for t in map(_topic, reversed(sentences)) if t), None)
 
 
 def _value(m: re.Match[str]) -> int:
@@ -152,24 +149,28 @@ def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
 def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict],
          norm: Normalized | None = None, published=None) -> list[dict]:
     """Rows of the `rounds` frame for one article, from its content sentences. A sentence that names no
-    talks (وعقدت الجولة الثالثة في نيسان) takes the topic of the sentence before it."""
+    talks (وعقدت الجولة الثالثة في نيسان) takes the topic of the sentence before it.
+
+    The round words are found once in the whole text (`_RoundWords`); only the sentences that hold one
+    are searched for mentions, and a sentence's topic is looked up only once it has a mention."""
     norm = norm or normalize_spans(text)
+    folded = norm.text
+    words = _RoundWords(norm)
+    if not words.anchors:
+        return []
     by_start = sorted(date_rows, key=lambda d: d["start"])
     starts = [d["start"] for d in by_start]
+    bounds = [(norm.to_folded(sent["start"]), norm.to_folded(sent["end"])) for sent in sentences]
+    topics = _Topics(folded, bounds)
     out = []
-    folded = norm.text
-    topic, unread = None, []  # unread: the sentences since the last topic looked up, not yet looked at
-    for sent in sentences:
-        lo, hi = norm.to_folded(sent["start"]), norm.to_folded(sent["end"])
-        sentence = folded[lo:hi]
-        if not any(a in sentence for a in _ANCHORS):
-            unread.append(sentence)  # its topic matters only if a later sentence with a round word takes it
+    for k, (sent, (lo, hi)) in enumerate(zip(sentences, bounds)):
+        at = words.in_sentence(lo, hi)
+        if at is None:
             continue
-        topic = _topic(sentence) or _latest_topic(unread) or topic
-        unread = []
-        if topic != "dialogue":
+        found = _mentions(folded, lo, hi, norm, by_start, starts, published, at, words)
+        if not found or topics.at(k) != "dialogue":
             continue
-        for s, e, rule, value in _mentions(folded, lo, hi, norm, by_start, starts, published):
+        for s, e, rule, value in found:
             start, end = norm.span(s, e)
             date, precision = _date_for(s, lo, hi, norm, by_start, starts)
             out.append({"article_id": article_id, "sentence_id": sent["sentence_id"], "start": start,
@@ -178,10 +179,101 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
     return out
 
 
+class _Topics:
+    """The topic each sentence takes: its own (`_topic`), else that of the latest sentence before it that
+    says one. Asked in sentence order, it looks up each sentence's own topic at most once, walking back
+    from the sentence asked about to the one asked before."""
+
+    def __init__(self, folded: str, bounds: list[tuple[int, int]]):
+        self.folded, self.bounds = folded, bounds
+        self.asked, self.topic = -1, None  # the last sentence asked about, and its topic
+
+    def at(self, k: int) -> str | None:
+        for j in range(k, self.asked, -1):
+            lo, hi = self.bounds[j]
+            own = _topic(self.folded[lo:hi])
+            if own:
+                self.topic = own
+                break
+        self.asked = k
+        return self.topic
+
+
+class _RoundWords:
+    """Where the words a round pattern starts with stand in a folded text, found once for the article.
+
+    Every pattern but two starts with a word holding one of `_ANCHORS` (الجولة، وبجلسات، انطلاق), so a
+    match can start only where such a word starts; `ordinal_before` starts with an ordinal (أولى جولات)
+    and `elided` with one of `_ELIDED_AFTER`, looked up among the article's words when first needed."""
+
+    def __init__(self, norm: Normalized):
+        self.norm = norm
+        folded = norm.text
+        found = []
+        for anchor in _ANCHORS:
+            i = folded.find(anchor)
+            while i != -1:
+                found.append((i, i + len(anchor), _word_start(folded, i)))
+                i = folded.find(anchor, i + 1)
+        found.sort()
+        self.anchors = found  # (start, end, start of its word)
+        self.positions = [a[0] for a in found]
+        self.forms: dict[str, list[int]] = {}
+
+    def in_sentence(self, lo: int, hi: int) -> list[int] | None:
+        """The starts of the words in folded[lo:hi] that hold an anchor, or None when no anchor lies wholly
+        in it (the sentence has no round word)."""
+        i = bisect.bisect_left(self.positions, lo)
+        at, whole = [], False
+        while i < len(self.anchors) and self.anchors[i][0] < hi:
+            _, end, word = self.anchors[i]
+            if end <= hi:
+                whole = True
+                if word >= lo and word not in at:
+                    at.append(word)
+            i += 1
+        return sorted(at) if whole else None
+
+    def of_rule(self, rule: str, lo: int, hi: int) -> list[int]:
+        """The starts of the words in folded[lo:hi] a match of `rule` (ordinal_before, elided) may start at."""
+        if rule not in self.forms:
+            self.forms[rule] = [i for i, _ in self.norm.word_positions(_first_words()[rule])]
+        found = self.forms[rule]
+        return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
+
+
+def _word_start(folded: str, i: int) -> int:
+    """The start of the word (run of \\w) holding position i."""
+    while i > 0 and (folded[i - 1].isalnum() or folded[i - 1] == "_"):
+        i -= 1
+    return i
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """The first words `ordinal_before` (an ordinal in construct, with و، ب or ل) and `elided` start with."""
+    ordinals = _ordinals()["construct"]
+    return {"ordinal_before": frozenset(p + w for w in ordinals for p in ("", "و", "ب", "ل")),
+            "elided": frozenset(_ELIDED_AFTER)}
+
+
+def _matches_at(pattern: re.Pattern[str], folded: str, at: list[int], hi: int):
+    """What `pattern.finditer(folded, lo, hi)` gives for a pattern whose every match starts at one of `at`
+    (sorted positions, none before lo): the pattern is tried there only."""
+    end = -1
+    for i in at:
+        if i >= end:
+            m = pattern.match(folded, i, hi)
+            if m:
+                end = m.end()
+                yield m
+
+
 def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[dict], starts: list[int],
-              published) -> list[tuple[int, int, str, int]]:
+              published, at: list[int], words: _RoundWords) -> list[tuple[int, int, str, int]]:
     """(start, end, rule, round) in folded[lo:hi], in text order; a phrase naming several rounds gives one
-    per round. Earlier rules take precedence over overlapping later ones."""
+    per round. Earlier rules take precedence over overlapping later ones. Patterns are tried only at `at`,
+    the starts of the sentence's words that hold an anchor (and, for two rules, at their first words)."""
     found: list[tuple[int, int, str, int]] = []
 
     def add(s: int, e: int, rule: str, value: int) -> None:
@@ -192,59 +284,33 @@ def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[di
         found.append((s, e, rule, value))
 
     groups = _group_patterns()
-    absent = _absent(folded, lo, hi)
-    for m in () if "ordinal_list" in absent else groups["ordinal_list"].finditer(folded, lo, hi):
+    for m in _matches_at(groups["ordinal_list"], folded, at, hi):
         s = m.start("core")
         for k, o in enumerate(re.finditer(r"[^\s،,]+", m.group("ords"))):
             word = o.group()[1:] if k and o.group().startswith("و") else o.group()
             os_, oe = m.start("ords") + o.start(), m.start("ords") + o.end()
             add(s if k == 0 else os_ + (len(o.group()) - len(word)), oe, "ordinal_list", _ordinal(word))
-    for m in () if "first_two" in absent else groups["first_two"].finditer(folded, lo, hi):
+    for m in _matches_at(groups["first_two"], folded, at, hi):
         for value in (1, 2):
             add(*m.span("core"), "first_two", value)
     for rule, pattern in _patterns().items():
-        if (rule == "elided" and not found) or rule in absent:
+        if rule == "elided" and not found:
             continue
-        for m in pattern.finditer(folded, lo, hi):
+        for m in _matches_at(pattern, folded, words.of_rule(rule, lo, hi) if rule in _first_words() else at, hi):
             s, e = m.span("core")
             if rule == "number" and _in_date(norm.to_original(m.start("num")), by_start, starts):
                 continue  # جولة 7 نيسان: the day of a date, not a round number
             add(s, e, rule, _value(m))
-    if published is not None and "relative" not in absent:
-        for m in groups["relative"].finditer(folded, lo, hi):
+    if published is not None:
+        for m in _matches_at(groups["relative"], folded, at, hi):
             s, e = m.span("core")
             for value in _relative_rounds(m, published):
                 add(s, e, "inferred_" + _relative_kind(m.group("rel")), value)
-    for m in groups["by_date"].finditer(folded, lo, hi):
+    for m in _matches_at(groups["by_date"], folded, at, hi):
         for k, (value, s, e) in enumerate(_dated_rounds(m, norm, by_start, starts)):
             add(m.start("core") if k == 0 else s, e, "by_date", value)
     found.sort()
     return found
-
-
-@lru_cache(maxsize=1)
-def _needed_words() -> dict[str, tuple[str, ...]]:
-    """For the patterns that cannot match without one of a few words, those words (a phrase's first word):
-    the dual or plural round nouns (الجولتين، الجولات), the words of a launch, the words naming a round by
-    time (الأخيرة، المقبلة)."""
-    w = _round_words()
-    first = lambda words: tuple(sorted({p.split()[0] for p in words}))
-    nouns = first({**w["dual"], **w["plural"]})
-    relative = first({k for kind in ("latest", "previous", "next", "new") for k in w[kind]})
-    return {"ordinal_list": nouns, "first_two": nouns, "launch": _LAUNCH, "relative": relative}
-
-
-def _absent(folded: str, lo: int, hi: int) -> set[str]:
-    """The patterns that cannot match in folded[lo:hi]: none of their needed words is in it (or, for
-    "number", no digit): looking for a few words costs less than running the pattern."""
-    sentence = folded[lo:hi]
-    out = {rule for rule, words in _needed_words().items() if not any(w in sentence for w in words)}
-    if _DIGIT.search(sentence) is None:
-        out.add("number")
-    return out
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _in_date(pos: int, by_start: list[dict], starts: list[int]) -> bool:

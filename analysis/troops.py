@@ -310,9 +310,11 @@ def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
     clause = _first(folded, "countries", *clause_around(folded, s, fs, fe))
     if clause:
         return clause
-    tags = {tag for tag, _ in _tagged("countries").finditer(folded, fs, fe)}
-    if "Iraq" in tags:
-        return "Iraq"
+    tags = set()
+    for tag, _ in _tagged("countries").finditer(folded, fs, fe):
+        if tag == "Iraq":
+            return tag  # the rest of the sentence need not be read
+        tags.add(tag)
     return sorted(tags)[0] if tags else None
 
 
