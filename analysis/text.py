@@ -296,7 +296,9 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in the line text[start:end] (no newline in it), stripped."""
     out, cur = [], start
     for m in _TERMINATOR.finditer(text, start, end):
-        if m.group(0) == "." and _is_abbreviation(text, m.start()):
+        # a "." closing an abbreviation does not end a sentence; at the end of the line it makes no odds
+        # (the piece would end there either way), so the costly test is skipped
+        if m.group(0) == "." and m.end() < end and _is_abbreviation(text, m.start()):
             continue
         out.append((cur, m.end()))
         cur = m.end()
