@@ -12,7 +12,10 @@ A `DateRule` is everything about one form of date expression in one place:
 - `core`: the groups that may begin the expression itself, without a leading preposition or proclitic
   (none: the whole match);
 - `starts`: for a rule whose every match begins with one of a known set of words (قبل، منذ، بعد for an
-  offset), those words: the rule is tried only where they stand, not in windows.
+  offset), those words: the rule is tried only where they stand, not in windows;
+- `leads`: for a rule that runs in windows, what its every match begins with: a run of digits (`DIGITS`) or
+  one of a set of words (a weekday before its date); in a window it is tried only where they stand. (Not
+  for rules that may begin with a word as common as في or من: finding those costs more than it saves.)
 
 Rules are written once for both calendars: a month name says which calendar it is (`calendars.by_name`).
 `rules()` gives them in the order they are tried; a new date form is one more record there.
@@ -50,6 +53,7 @@ class DateRule(NamedTuple):
     resolve: Resolver
     core: tuple[str, ...] = ()
     starts: frozenset[str] | None = None  # when every match starts with one of these whole words
+    leads: frozenset[str] | None = None  # when every match starts with a run of digits (DIGITS) or one of these
 
     def start(self, m: re.Match[str]) -> int:
         """Where the expression starts in the folded text: at the first of the `core` groups that took part
@@ -58,6 +62,7 @@ class DateRule(NamedTuple):
 
 
 B, E = r"(?<![\w])", r"(?![\w])"
+DIGITS = r"\d"  # in `leads`: a run of digits (never a word itself)
 YEAR = r"(?:(?:19|20)\d{2}|1[34]\d{2})(?!\d)"  # Gregorian 1900–2099, Hijri 1300–1499
 
 
@@ -162,8 +167,27 @@ def rules() -> tuple[DateRule, ...]:
         "month": _forms(tuple(w.qualifiers) + w.month_nouns + tuple(w.months), "وفبل"),
         "ordinal_day": _forms(tuple(w.weekdays) + tuple(w.ordinals)),
     }
-    return tuple(DateRule(name, re.compile(p, re.IGNORECASE), needs, resolve, core, first.get(name))
+    digits = frozenset([DIGITS])
+    lead = {
+        "numeric_ymd": digits, "numeric_dmy": digits, "numeric_month": digits, "day_range": digits,
+        "day_month": digits | _forms(tuple(w.weekdays)),
+        "month_day_year": _forms(tuple(m for m in w.months if m.isascii()) + tuple(e for e in w.weekdays if e.isascii())),
+        "ordinal_month": _forms(tuple(u for u, v in w.units.items() if v == "month") + w.month_nouns),
+    }
+    return tuple(DateRule(name, re.compile(p, re.IGNORECASE), needs, resolve, core, first.get(name),
+                          _checked_leads(lead.get(name)))
                  for name, p, needs, resolve, core in records)
+
+
+def _checked_leads(leads: frozenset[str] | None) -> frozenset[str] | None:
+    """`leads` when a text's words can tell where they stand: each is a whole word (\\w only) that is
+    either Latin or has no case (an Arabic word); else None (the rule searches its windows in full)."""
+    if leads is None:
+        return None
+    words = leads - {DIGITS}
+    if all(re.fullmatch(r"\w+", w) and (w.isascii() or w.lower() == w.upper()) for w in words):
+        return leads
+    return None
 
 
 def _forms(phrases, proclitics: str = "") -> frozenset[str]:
