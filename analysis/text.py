@@ -334,13 +334,26 @@ _LIST_HEADS = {"read_also", "most_read", "tags"}
 def line_kind(line: str, folded: str | None = None) -> str | None:
     """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content.
     When several rules match, the first one in data/boilerplate.csv wins."""
-    folded = (normalize(line) if folded is None else folded).lower()
+    return _folded_line_kind((normalize(line) if folded is None else folded).lower())
+
+
+def _folded_line_kind(folded: str) -> str | None:
+    """`line_kind` of a folded, lower-cased line: the earliest rule of the 'start' match, the 'full' match
+    and the first 'end' rule that matches (which marks a short line only)."""
     start, full, end, kinds = _boilerplate_rules()
-    hits = [int(m.lastgroup[1:]) for m in (start.match(folded), full.fullmatch(folded)) if m]
-    ends = [i for i, pattern in end if pattern.search(folded)]
-    if ends and len(_WORD.findall(folded)) <= 40:  # an end rule marks a short line only
-        hits.append(ends[0])
-    return kinds[min(hits)] if hits else None
+    m = start.match(folded)
+    first = int(m.lastgroup[1:]) if m else len(kinds)
+    m = full.fullmatch(folded)
+    if m:
+        first = min(first, int(m.lastgroup[1:]))
+    for i, pattern in end:  # in table order: a rule after the earliest hit cannot win
+        if i > first:
+            break
+        if pattern.search(folded):
+            if len(_WORD.findall(folded)) <= 40:  # an end rule marks a short line only
+                first = i
+            break
+    return kinds[first] if first < len(kinds) else None
 
 
 def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized | None = None) -> list[str | None]:
@@ -349,7 +362,7 @@ def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized 
     if norm is None:
         kinds = [line_kind(text[s:e]) for s, e in spans]
     else:
-        kinds = [line_kind(text[s:e], norm.folded(s, e)) for s, e in spans]
+        kinds = [_folded_line_kind(norm.folded(s, e).lower()) for s, e in spans]
     in_list = False
     for i, (s, e) in enumerate(spans):
         if kinds[i] in _LIST_HEADS:
