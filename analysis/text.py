@@ -294,8 +294,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in the line text[start:end] (no newline in it), stripped."""
+    return _sentences_of_line(text, start, end, _TERMINATOR.finditer(text, start, end))
+
+
+def split_lines(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """`split_line` of each of `spans` (lines apart by white space, as `paragraph_spans` gives), with one
+    pass of the terminator pattern over the whole text: a terminator holds no white space, so none
+    crosses from one line into another, and each line's are those its own pass would find."""
+    marks = list(_TERMINATOR.finditer(text))
+    out, k = [], 0
+    for start, end in spans:
+        while k < len(marks) and marks[k].start() < start:  # (in none of `spans`)
+            k += 1
+        first = k
+        while k < len(marks) and marks[k].start() < end:
+            k += 1
+        out.append(_sentences_of_line(text, start, end, marks[first:k]))
+    return out
+
+
+def _sentences_of_line(text: str, start: int, end: int, marks) -> list[tuple[int, int]]:
+    """The stripped pieces of the line text[start:end] cut after each terminator match in `marks`."""
     out, cur = [], start
-    for m in _TERMINATOR.finditer(text, start, end):
+    for m in marks:
         # a "." closing an abbreviation does not end a sentence; at the end of the line it makes no odds
         # (the piece would end there either way), so the costly test is skipped
         if m.group(0) == "." and m.end() < end and _is_abbreviation(text, m.start()):
