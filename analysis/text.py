@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import add
 
 from . import lexicons
 
@@ -127,12 +129,14 @@ def _is_word_char(ch: str) -> bool:
 
 
 def normalize_spans(text: str) -> Normalized:
-    """Fold `text` like `normalize` and keep what maps offsets back to `text`."""
-    folded = _fold(text)
-    drops = tuple(m.start() for m in _DROP.finditer(folded))
-    if not drops:
-        return Normalized(text, folded)
-    return Normalized(text, _DROP.sub("", folded), drops, tuple(d - k for k, d in enumerate(drops)))
+    """Fold `text` like `normalize` and keep what maps offsets back to `text`. One split at the dropped
+    characters gives both: the kept pieces joined, and (the running sum of their lengths) the folded
+    offset each dropped character falls at."""
+    pieces = _DROP.split(_fold(text))
+    if len(pieces) == 1:
+        return Normalized(text, pieces[0])
+    shifts = tuple(accumulate(map(len, pieces[:-1])))
+    return Normalized(text, "".join(pieces), tuple(map(add, shifts, range(len(shifts)))), shifts)
 
 
 def trie_pattern(words) -> str:
