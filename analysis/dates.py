@@ -160,10 +160,16 @@ _LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 @lru_cache(maxsize=1)
+def _lead_words() -> tuple[frozenset[str], ...]:
+    """For each rule, the words among its `leads` (without `DIGITS`)."""
+    return tuple((r.leads or frozenset()) - {DIGITS} for r in rules())
+
+
+@lru_cache(maxsize=1)
 def _latin_leads() -> tuple[bool, ...]:
     """For each rule, whether one of its `leads` is Latin (matched in any case, so not found among the
     words as written)."""
-    return tuple(any(w != DIGITS and w.isascii() for w in r.leads or ()) for r in rules())
+    return tuple(any(w.isascii() for w in words) for words in _lead_words())
 
 
 class _Leads:
@@ -176,9 +182,10 @@ class _Leads:
 
     def of(self, k: int, rule: DateRule) -> list[int]:
         if k not in self.by_rule:
-            at = [i for i, word in self.positions if word in rule.leads]
+            words = _lead_words()[k]
+            at = [i for i, word in self.positions if word in words] if words else []
             if DIGITS in rule.leads:
-                at = sorted(at + self.digit_starts)
+                at = sorted(at + self.digit_starts) if at else self.digit_starts
             self.by_rule[k] = at
         return self.by_rule[k]
 

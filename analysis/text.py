@@ -306,15 +306,11 @@ def split_lines(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int,
     pass of the terminator pattern over the whole text: a terminator holds no white space, so none
     crosses from one line into another, and each line's are those its own pass would find."""
     marks = list(_TERMINATOR.finditer(text))
-    out, k = [], 0
-    for start, end in spans:
-        while k < len(marks) and marks[k].start() < start:  # (in none of `spans`)
-            k += 1
-        first = k
-        while k < len(marks) and marks[k].start() < end:
-            k += 1
-        out.append(_sentences_of_line(text, start, end, marks[first:k]))
-    return out
+    if not marks:
+        return [_sentences_of_line(text, start, end, ()) for start, end in spans]
+    at = [m.start() for m in marks]
+    return [_sentences_of_line(text, start, end, marks[bisect.bisect_left(at, start):bisect.bisect_left(at, end)])
+            for start, end in spans]
 
 
 def _sentences_of_line(text: str, start: int, end: int, marks) -> list[tuple[int, int]]:
