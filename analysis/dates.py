@@ -143,14 +143,24 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
             spans.append([lo, hi])
     by_rule = _matches_at_start_words(folded, positions)
     leads = _Leads(positions, [start for start, _, kind in hits if kind == "digit"])
+    latin = _latin_leads()
     found = []
     for k, rule in enumerate(rules()):
         if rule.starts is not None:
             found.extend((rule, m) for m in by_rule[k])
             continue
         for kind in rule.needs:
-            for lo, hi in windows.get(kind, ()):
-                for m in _window_matches(rule, k, folded, lo, hi, leads):
+            spans = windows.get(kind)
+            if not spans:
+                continue
+            starts = None if rule.leads is None else leads.of(k, rule)
+            for lo, hi in spans:
+                # a Latin lead may stand in any case where a Latin letter is: there the window is searched
+                if starts is None or (latin[k] and _LATIN.search(folded, lo, hi)):
+                    matches = rule.pattern.finditer(folded, lo, hi)
+                else:
+                    matches = _matches_from(rule.pattern, folded, starts, lo, hi)
+                for m in matches:
                     found.append((rule, m))
     return found
 
@@ -190,20 +200,17 @@ class _Leads:
         return self.by_rule[k]
 
 
-def _window_matches(rule: DateRule, k: int, folded: str, lo: int, hi: int, leads: _Leads):
-    """What `rule.pattern.finditer(folded, lo, hi)` gives, in one window. A rule with `leads` is tried only
-    where one stands and its last match has ended (every match begins there), unless one of its leads is
-    Latin and a Latin letter is in the window."""
-    if rule.leads is None or (_latin_leads()[k] and _LATIN.search(folded, lo, hi)):
-        yield from rule.pattern.finditer(folded, lo, hi)
-        return
-    starts, end = leads.of(k, rule), lo
+def _matches_from(pattern: re.Pattern[str], folded: str, starts: list[int], lo: int, hi: int) -> list[re.Match[str]]:
+    """What `pattern.finditer(folded, lo, hi)` gives when its every match begins at one of `starts` (in
+    order): it is tried only there, once its last match has ended."""
+    out, end = [], lo
     for i in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
         if i >= end:
-            m = rule.pattern.match(folded, i, hi)
+            m = pattern.match(folded, i, hi)
             if m:
-                yield m
+                out.append(m)
                 end = m.end()
+    return out
 
 
 @lru_cache(maxsize=1)
