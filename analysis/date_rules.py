@@ -16,6 +16,8 @@ A `DateRule` is everything about one form of date expression in one place:
 - `leads`: for a rule that runs in windows, what its every match begins with: a run of digits (`DIGITS`) or
   one of a set of words (a weekday before its date); in a window it is tried only where they stand. (Not
   for rules that may begin with a word as common as في or من: finding those costs more than it saves.)
+- `holds`: for a rule that runs in windows, a pattern every match holds (its year, its span modifier): a
+  window where it is not found holds no match and is not searched.
 
 Rules are written once for both calendars: a month name says which calendar it is (`calendars.by_name`).
 `rules()` gives them in the order they are tried; a new date form is one more record there.
@@ -54,6 +56,7 @@ class DateRule(NamedTuple):
     core: tuple[str, ...] = ()
     starts: frozenset[str] | None = None  # when every match starts with one of these whole words
     leads: frozenset[str] | None = None  # when every match starts with a run of digits (DIGITS) or one of these
+    holds: re.Pattern[str] | None = None  # found in every match
 
     def start(self, m: re.Match[str]) -> int:
         """Where the expression starts in the folded text: at the first of the `core` groups that took part
@@ -174,8 +177,10 @@ def rules() -> tuple[DateRule, ...]:
         "month_day_year": _forms(tuple(m for m in w.months if m.isascii()) + tuple(e for e in w.weekdays if e.isascii())),
         "ordinal_month": _forms(tuple(u for u, v in w.units.items() if v == "month") + w.month_nouns),
     }
+    held = {name: re.compile(p, re.IGNORECASE)
+            for name, p in (("year", YEAR), ("year_range", r"(?:19|20)\d{2}"), ("span", _t(w.span_modifiers)))}
     return tuple(DateRule(name, re.compile(p, re.IGNORECASE), needs, resolve, core, first.get(name),
-                          _checked_leads(lead.get(name)))
+                          _checked_leads(lead.get(name)), held.get(name))
                  for name, p, needs, resolve, core in records)
 
 

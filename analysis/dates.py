@@ -155,6 +155,8 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
                 continue
             starts = None if rule.leads is None else leads.of(k, rule)
             for lo, hi in spans:
+                if rule.holds is not None and not rule.holds.search(folded, lo, hi):
+                    continue  # what every match holds is not there
                 # a Latin lead may stand in any case where a Latin letter is: there the window is searched
                 if starts is None or (latin[k] and _LATIN.search(folded, lo, hi)):
                     matches = rule.pattern.finditer(folded, lo, hi)
