@@ -177,8 +177,10 @@ def rules() -> tuple[DateRule, ...]:
         "month_day_year": _forms(tuple(m for m in w.months if m.isascii()) + tuple(e for e in w.weekdays if e.isascii())),
         "ordinal_month": _forms(tuple(u for u, v in w.units.items() if v == "month") + w.month_nouns),
     }
+    century = r"(?:19|20)\d{2}"  # the Gregorian year of a numeric date or of a range
     held = {name: re.compile(p, re.IGNORECASE)
-            for name, p in (("year", YEAR), ("year_range", r"(?:19|20)\d{2}"), ("span", _t(w.span_modifiers)))}
+            for name, p in (("numeric_ymd", century), ("numeric_dmy", century), ("numeric_month", century),
+                            ("year", YEAR), ("year_range", century), ("span", _t(w.span_modifiers)))}
     return tuple(DateRule(name, re.compile(p, re.IGNORECASE), needs, resolve, core, first.get(name),
                           _checked_leads(lead.get(name)), held.get(name))
                  for name, p, needs, resolve, core in records)
