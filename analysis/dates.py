@@ -141,7 +141,7 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
             spans[-1][1] = max(spans[-1][1], hi)
         else:
             spans.append([lo, hi])
-    by_rule = _matches_at_start_words(folded, positions)
+    by_rule = _matches_at_start_words(folded, positions, norm.word_set)
     leads = _Leads(positions, [start for start, _, kind in hits if kind == "digit"])
     latin = _latin_leads()
     found = []
@@ -225,13 +225,17 @@ def _rules_by_start_word() -> dict[str, tuple[int, ...]]:
     return {word: tuple(ks) for word, ks in out.items()}
 
 
-def _matches_at_start_words(folded: str, positions: list[tuple[int, str]]) -> list[list[re.Match[str]]]:
+def _matches_at_start_words(folded: str, positions: list[tuple[int, str]], words: frozenset[str]) -> list[list[re.Match[str]]]:
     """For each rule with `starts`, its matches, by one pass over the looked-up words: a rule is tried where
-    one of its start words stands and its last match has ended (what its finditer would give)."""
+    one of its start words stands and its last match has ended (what its finditer would give), and not at
+    all when none of its `holds_word` is among the text's `words`."""
     by_word = _rules_by_start_word()
     n = len(rules())
     found: list[list[re.Match[str]]] = [[] for _ in range(n)]
     ends = [0] * n
+    for k, rule in enumerate(rules()):
+        if rule.holds_word is not None and rule.holds_word.isdisjoint(words):
+            ends[k] = len(folded) + 1  # (never tried)
     patterns = [rule.pattern for rule in rules()]
     for i, word in positions:
         for k in by_word.get(word, ()):
