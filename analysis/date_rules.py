@@ -12,7 +12,14 @@ A `DateRule` is everything about one form of date expression in one place:
 - `core`: the groups that may begin the expression itself, without a leading preposition or proclitic
   (none: the whole match);
 - `starts`: for a rule whose every match begins with one of a known set of words (قبل، منذ، بعد for an
-  offset), those words: the rule is tried only where they stand, not in windows.
+  offset), those words: the rule is tried only where they stand, not in windows;
+- `leads`: for a rule that runs in windows, what its every match begins with: a run of digits (`DIGITS`) or
+  one of a set of words (a weekday before its date); in a window it is tried only where they stand. (Not
+  for rules that may begin with a word as common as في or من: finding those costs more than it saves.)
+- `holds`: for a rule that runs in windows, a pattern every match holds (its year, its span modifier): a
+  window where it is not found holds no match and is not searched;
+- `holds_word`: for a rule with `starts`, words one of which every match holds as a whole word (a season
+  name): a text without any is not scanned for it.
 
 Rules are written once for both calendars: a month name says which calendar it is (`calendars.by_name`).
 `rules()` gives them in the order they are tried; a new date form is one more record there.
@@ -50,6 +57,9 @@ class DateRule(NamedTuple):
     resolve: Resolver
     core: tuple[str, ...] = ()
     starts: frozenset[str] | None = None  # when every match starts with one of these whole words
+    leads: frozenset[str] | None = None  # when every match starts with a run of digits (DIGITS) or one of these
+    holds: re.Pattern[str] | None = None  # found in every match
+    holds_word: frozenset[str] | None = None  # one of these is a whole word of every match
 
     def start(self, m: re.Match[str]) -> int:
         """Where the expression starts in the folded text: at the first of the `core` groups that took part
@@ -58,6 +68,7 @@ class DateRule(NamedTuple):
 
 
 B, E = r"(?<![\w])", r"(?![\w])"
+DIGITS = r"\d"  # in `leads`: a run of digits (never a word itself)
 YEAR = r"(?:(?:19|20)\d{2}|1[34]\d{2})(?!\d)"  # Gregorian 1900–2099, Hijri 1300–1499
 
 
@@ -82,7 +93,8 @@ def rules() -> tuple[DateRule, ...]:
     year_nouns = _t(w.year_nouns)
     marks = _t(w.gregorian_marks + w.hijri_marks)
     era = rf"(?:\s*(?P<era>{marks}){E})?"
-    unit_of = {p: _t([u for u, v in w.units.items() if v == p]) for p in ("year", "month", "week")}
+    unit_words = {p: tuple(u for u, v in w.units.items() if v == p) for p in ("year", "month", "week")}
+    unit_of = {p: _t(unit_words[p]) for p in ("year", "month", "week")}
     year_tail = rf"(?:\s*[-/,،]?\s*(?:(?:من\s+)?(?:{year_nouns})\s+)?(?P<y>{YEAR}){era})?"
     ords = {f: [o for o, (_, form) in w.ordinals.items() if form == f] for f in ("unit", "unit_compound", "teen", "ten", "last")}
     ordinal = (rf"(?:(?:{_t(ords['unit'] + ords['unit_compound'])})(?:\s+(?:{_t(ords['teen'])})|\s+و\s*(?:{_t(ords['ten'])}))?"
@@ -154,16 +166,47 @@ def rules() -> tuple[DateRule, ...]:
         "relative_day": _forms(w.dayparts + tuple(w.days), "وف"),
         "weekday": _forms(w.dayparts + ("يوم",) + tuple(w.weekdays)),
         "weekday_of_week": _forms(w.dayparts + tuple(w.weekday_construct) + tuple(w.weekdays)),
-        "relative_year": _forms(tuple(w.qualifiers) + w.this + tuple(w.units), "وفب"),
-        "relative_month": _forms(tuple(w.qualifiers) + w.this + tuple(w.units), "وفب"),
-        "relative_week": _forms(tuple(w.qualifiers) + w.this + tuple(w.units), "وفب"),
+        # (each before its own period nouns only: العام is tried for the year, not the month or week)
+        "relative_year": _forms(tuple(w.qualifiers) + w.this + unit_words["year"], "وفب"),
+        "relative_month": _forms(tuple(w.qualifiers) + w.this + unit_words["month"], "وفب"),
+        "relative_week": _forms(tuple(w.qualifiers) + w.this + unit_words["week"], "وفب"),
         "season": _forms(w.this + tuple(w.qualifiers) + w.season_nouns + tuple(w.seasons)),
         "fraction": _forms(tuple(w.fractions)),
         "month": _forms(tuple(w.qualifiers) + w.month_nouns + tuple(w.months), "وفبل"),
         "ordinal_day": _forms(tuple(w.weekdays) + tuple(w.ordinals)),
     }
-    return tuple(DateRule(name, re.compile(p, re.IGNORECASE), needs, resolve, core, first.get(name))
+    digits = frozenset([DIGITS])
+    lead = {
+        "numeric_ymd": digits, "numeric_dmy": digits, "numeric_month": digits, "day_range": digits,
+        "day_month": digits | _forms(tuple(w.weekdays)),
+        "month_day_year": _forms(tuple(m for m in w.months if m.isascii()) + tuple(e for e in w.weekdays if e.isascii())),
+        "ordinal_month": _forms(unit_words["month"] + w.month_nouns),
+    }
+    held_words = {"season": _uncased(frozenset(w.seasons))}
+    century = r"(?:19|20)\d{2}"  # the Gregorian year of a numeric date or of a range
+    held = {name: re.compile(p, re.IGNORECASE)
+            for name, p in (("numeric_ymd", century), ("numeric_dmy", century), ("numeric_month", century),
+                            ("year", YEAR), ("year_range", century), ("span", _t(w.span_modifiers)))}
+    return tuple(DateRule(name, re.compile(p, re.IGNORECASE), needs, resolve, core, first.get(name),
+                          _checked_leads(lead.get(name)), held.get(name), held_words.get(name))
                  for name, p, needs, resolve, core in records)
+
+
+def _uncased(words: frozenset[str]) -> frozenset[str] | None:
+    """`words` when each is a whole word (\\w only) without case (an Arabic word: what the text holds is
+    what re.IGNORECASE matches), else None."""
+    return words if all(re.fullmatch(r"\w+", w) and w.lower() == w.upper() for w in words) else None
+
+
+def _checked_leads(leads: frozenset[str] | None) -> frozenset[str] | None:
+    """`leads` when a text's words can tell where they stand: each is a whole word (\\w only) that is
+    either Latin or has no case (an Arabic word); else None (the rule searches its windows in full)."""
+    if leads is None:
+        return None
+    words = leads - {DIGITS}
+    if all(re.fullmatch(r"\w+", w) and (w.isascii() or w.lower() == w.upper()) for w in words):
+        return leads
+    return None
 
 
 def _forms(phrases, proclitics: str = "") -> frozenset[str]:

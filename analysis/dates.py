@@ -36,13 +36,14 @@ Conventions (the annotation guide, docs/gold.md):
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from .date_joins import join
-from .date_rules import DateRule, rules
+from .date_rules import DIGITS, DateRule, rules
 from .date_vocabulary import vocabulary
 from .inputs import origin, problem
 from .registry import extractor
@@ -100,13 +101,14 @@ def _triggers() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # (not \d+: a pattern that begins with a class lets re skip ahead to it, 2x faster)
 
 
 @lru_cache(maxsize=1)
 def _looked_up() -> frozenset[str]:
-    """Every word the scan looks up: the triggers and the words rules start with."""
-    return frozenset(_triggers()).union(*(r.starts for r in rules() if r.starts is not None))
+    """Every word the scan looks up: the triggers and the words rules start with (`starts`, `leads`)."""
+    return frozenset(_triggers()).union(*(r.starts for r in rules() if r.starts is not None),
+                                        *(r.leads - {DIGITS} for r in rules() if r.leads is not None))
 
 
 def _trigger_hits(norm: Normalized, positions: list[tuple[int, str]] | None = None) -> list[tuple[int, int, str]]:
@@ -124,11 +126,13 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
     """Every match of every date pattern in the folded text: the costly part, independent of the anchor.
     Each pattern runs only in windows around the words it needs, a small part of a news text, or only
     where the words its matches start with stand (what `Normalized.matches_at_words` does, with one
-    lookup of the words for all rules)."""
+    lookup of the words for all rules and one pass over them). Matches are given rule by rule, in table
+    order, each rule's in text order."""
     folded = norm.text
     positions = norm.word_positions(_looked_up())
     windows: dict[str, list[list[int]]] = {}
-    for start, end, kind in sorted(_trigger_hits(norm, positions)):
+    hits = sorted(_trigger_hits(norm, positions))
+    for start, end, kind in hits:
         lo, hi = max(0, start - LOOKBACK[kind]), min(len(folded), end + LOOKAHEAD)
         space = folded.find(" ", hi, hi + 40)  # never end a window inside a word: (?!\w) must see the next one
         hi = space if space != -1 else min(len(folded), hi + 40)
@@ -137,24 +141,109 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
             spans[-1][1] = max(spans[-1][1], hi)
         else:
             spans.append([lo, hi])
+    by_rule = _matches_at_start_words(folded, positions, norm.word_set)
+    leads = _Leads(positions, [start for start, _, kind in hits if kind == "digit"])
+    latin = _latin_leads()
     found = []
-    present = {word for _, word in positions}
-    for rule in rules():
+    for k, rule in enumerate(rules()):
         if rule.starts is not None:
-            if rule.starts.isdisjoint(present):
-                continue  # none of the words its matches start with
-            end = 0
-            for i, word in positions:
-                if i >= end and word in rule.starts:
-                    m = rule.pattern.match(folded, i)
-                    if m:
-                        found.append((rule, m))
-                        end = m.end()
+            found.extend((rule, m) for m in by_rule[k])
             continue
         for kind in rule.needs:
-            for lo, hi in windows.get(kind, ()):
-                for m in rule.pattern.finditer(folded, lo, hi):
+            spans = windows.get(kind)
+            if not spans:
+                continue
+            starts = None if rule.leads is None else leads.of(k, rule)
+            for lo, hi in spans:
+                if rule.holds is not None and not rule.holds.search(folded, lo, hi):
+                    continue  # what every match holds is not there
+                # a Latin lead may stand in any case where a Latin letter is: there the window is searched
+                if starts is None or (latin[k] and _LATIN.search(folded, lo, hi)):
+                    matches = rule.pattern.finditer(folded, lo, hi)
+                else:
+                    matches = _matches_from(rule.pattern, folded, starts, lo, hi)
+                for m in matches:
                     found.append((rule, m))
+    return found
+
+
+# what a Latin letter of a pattern matches with re.IGNORECASE (the re docs: 52 ASCII letters and 4 more)
+_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[frozenset[str], ...]:
+    """For each rule, the words among its `leads` (without `DIGITS`)."""
+    return tuple((r.leads or frozenset()) - {DIGITS} for r in rules())
+
+
+@lru_cache(maxsize=1)
+def _latin_leads() -> tuple[bool, ...]:
+    """For each rule, whether one of its `leads` is Latin (matched in any case, so not found among the
+    words as written)."""
+    return tuple(any(w.isascii() for w in words) for words in _lead_words())
+
+
+class _Leads:
+    """Where the `leads` of each windowed rule stand in one text (folded starts, in order), from the
+    looked-up words and the runs of digits; gathered the first time a rule asks."""
+
+    def __init__(self, positions: list[tuple[int, str]], digit_starts: list[int]):
+        self.positions, self.digit_starts = positions, digit_starts
+        self.by_rule: dict[int, list[int]] = {}
+
+    def of(self, k: int, rule: DateRule) -> list[int]:
+        if k not in self.by_rule:
+            words = _lead_words()[k]
+            at = [i for i, word in self.positions if word in words] if words else []
+            if DIGITS in rule.leads:
+                at = sorted(at + self.digit_starts) if at else self.digit_starts
+            self.by_rule[k] = at
+        return self.by_rule[k]
+
+
+def _matches_from(pattern: re.Pattern[str], folded: str, starts: list[int], lo: int, hi: int) -> list[re.Match[str]]:
+    """What `pattern.finditer(folded, lo, hi)` gives when its every match begins at one of `starts` (in
+    order): it is tried only there, once its last match has ended."""
+    out, end = [], lo
+    for i in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if i >= end:
+            m = pattern.match(folded, i, hi)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rules_by_start_word() -> dict[str, tuple[int, ...]]:
+    """For each word some rules' matches start with, the indexes (in `rules()`) of those rules."""
+    out: dict[str, list[int]] = {}
+    for k, rule in enumerate(rules()):
+        for word in rule.starts or ():
+            out.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in out.items()}
+
+
+def _matches_at_start_words(folded: str, positions: list[tuple[int, str]], words: frozenset[str]) -> list[list[re.Match[str]]]:
+    """For each rule with `starts`, its matches, by one pass over the looked-up words: a rule is tried where
+    one of its start words stands and its last match has ended (what its finditer would give), and not at
+    all when none of its `holds_word` is among the text's `words`."""
+    by_word = _rules_by_start_word()
+    n = len(rules())
+    found: list[list[re.Match[str]]] = [[] for _ in range(n)]
+    ends = [0] * n
+    for k, rule in enumerate(rules()):
+        if rule.holds_word is not None and rule.holds_word.isdisjoint(words):
+            ends[k] = len(folded) + 1  # (never tried)
+    patterns = [rule.pattern for rule in rules()]
+    for i, word in positions:
+        for k in by_word.get(word, ()):
+            if i >= ends[k]:
+                m = patterns[k].match(folded, i)
+                if m:
+                    found[k].append(m)
+                    ends[k] = m.end()
     return found
 
 

@@ -7,6 +7,7 @@ date printed beside the Hijri one («الموافق 25 يوليو 2021م») is t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from hijridate import Gregorian as _G, Hijri as _H
 
@@ -29,11 +30,17 @@ class Hijri:
             return None
 
     def ymd(self, date: dt.date) -> tuple[int, int, int] | None:
-        try:
-            h = _G(date.year, date.month, date.day).to_hijri()
-        except (ValueError, OverflowError):
-            return None
-        return h.year, h.month, h.day
+        return _hijri_ymd(date)
+
+
+@lru_cache(maxsize=4096)
+def _hijri_ymd(date: dt.date) -> tuple[int, int, int] | None:
+    """`date` in the Hijri calendar, remembered: it is asked of the same publication dates again and again."""
+    try:
+        h = _G(date.year, date.month, date.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    return h.year, h.month, h.day
 
 
 HIJRI = Hijri()

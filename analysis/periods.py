@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar as _stdlib
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 from .calendars import GREGORIAN, Calendar
@@ -47,8 +48,10 @@ def week(monday: dt.date, qualifier: str | None = None) -> Period:
     return Period(monday, monday, monday + dt.timedelta(days=6), "week", qualifier)
 
 
+@lru_cache(maxsize=8192)
 def month(year: int, number: int, part: str | None = None, cal: Calendar = GREGORIAN) -> Period | None:
-    """A month of `cal`, or one third of it."""
+    """A month of `cal`, or one third of it (remembered: a text names the same few months again and again,
+    and a bare one is looked up in three years)."""
     length = cal.month_length(year, number) if 1 <= number <= 12 else None
     if length is None:
         return None
@@ -61,8 +64,9 @@ def month(year: int, number: int, part: str | None = None, cal: Calendar = GREGO
     return None if None in (start, end, at) else Period(at, start, end, "month", part)
 
 
+@lru_cache(maxsize=4096)
 def year(number: int, part: str | None = None, cal: Calendar = GREGORIAN) -> Period | None:
-    """A year of `cal`, or one third of it."""
+    """A year of `cal`, or one third of it (remembered, like `month`)."""
     if not cal.years[0] <= number <= cal.years[1]:
         return None
     first, last, point = (1, 12, 1) if part is None else {0: (1, 4, 1), 1: (5, 8, 7), 2: (9, 12, 12)}[THIRDS[part]]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from . import dates
 from .inputs import Article
 from .metadata import dates_by_line, is_dateline, text_metadata
-from .text import Normalized, boilerplate_lines, normalize_spans, paragraph_spans, split_line
+from .text import Normalized, boilerplate_lines, normalize_spans, paragraph_spans, split_lines
 
 
 @dataclass
@@ -55,10 +55,10 @@ def segment(article: Article) -> Segmented:
 def sentence_rows(aid: str, text: str, spans: list[tuple[int, int]], kinds: list, line_dates: list) -> list[dict]:
     """Sentence rows; a date-only line near the top (a dateline) is flagged like other page chrome."""
     rows = []
-    for p, ((ps, pe), kind, found) in enumerate(zip(spans, kinds, line_dates)):
-        if kind is None and p < 6 and is_dateline(text[ps:pe], found):
+    for p, ((ps, pe), kind, found, pieces) in enumerate(zip(spans, kinds, line_dates, split_lines(text, spans))):
+        if kind is None and p < 6 and found is not None and is_dateline(text[ps:pe], found):
             kind = "dateline"
-        for s, e in split_line(text, ps, pe):
+        for s, e in pieces:
             rows.append({"article_id": aid, "sentence_id": len(rows), "paragraph_id": p, "start": s, "end": e,
                          "text": text[s:e], "boilerplate": kind is not None, "boilerplate_kind": kind})
     return rows

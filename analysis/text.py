@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import add
 
 from . import lexicons
 
@@ -127,12 +129,14 @@ def _is_word_char(ch: str) -> bool:
 
 
 def normalize_spans(text: str) -> Normalized:
-    """Fold `text` like `normalize` and keep what maps offsets back to `text`."""
-    folded = _fold(text)
-    drops = tuple(m.start() for m in _DROP.finditer(folded))
-    if not drops:
-        return Normalized(text, folded)
-    return Normalized(text, _DROP.sub("", folded), drops, tuple(d - k for k, d in enumerate(drops)))
+    """Fold `text` like `normalize` and keep what maps offsets back to `text`. One split at the dropped
+    characters gives both: the kept pieces joined, and (the running sum of their lengths) the folded
+    offset each dropped character falls at."""
+    pieces = _DROP.split(_fold(text))
+    if len(pieces) == 1:
+        return Normalized(text, pieces[0])
+    shifts = tuple(accumulate(map(len, pieces[:-1])))
+    return Normalized(text, "".join(pieces), tuple(map(add, shifts, range(len(shifts)))), shifts)
 
 
 def trie_pattern(words) -> str:
@@ -294,9 +298,28 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in the line text[start:end] (no newline in it), stripped."""
+    return _sentences_of_line(text, start, end, _TERMINATOR.finditer(text, start, end))
+
+
+def split_lines(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """`split_line` of each of `spans` (lines apart by white space, as `paragraph_spans` gives), with one
+    pass of the terminator pattern over the whole text: a terminator holds no white space, so none
+    crosses from one line into another, and each line's are those its own pass would find."""
+    marks = list(_TERMINATOR.finditer(text))
+    if not marks:
+        return [_sentences_of_line(text, start, end, ()) for start, end in spans]
+    at = [m.start() for m in marks]
+    return [_sentences_of_line(text, start, end, marks[bisect.bisect_left(at, start):bisect.bisect_left(at, end)])
+            for start, end in spans]
+
+
+def _sentences_of_line(text: str, start: int, end: int, marks) -> list[tuple[int, int]]:
+    """The stripped pieces of the line text[start:end] cut after each terminator match in `marks`."""
     out, cur = [], start
-    for m in _TERMINATOR.finditer(text, start, end):
-        if m.group(0) == "." and _is_abbreviation(text, m.start()):
+    for m in marks:
+        # a "." closing an abbreviation does not end a sentence; at the end of the line it makes no odds
+        # (the piece would end there either way), so the costly test is skipped
+        if m.group(0) == "." and m.end() < end and _is_abbreviation(text, m.start()):
             continue
         out.append((cur, m.end()))
         cur = m.end()
@@ -332,13 +355,26 @@ _LIST_HEADS = {"read_also", "most_read", "tags"}
 def line_kind(line: str, folded: str | None = None) -> str | None:
     """The boilerplate kind of one stripped line ('read_also', 'caption', …), or None for content.
     When several rules match, the first one in data/boilerplate.csv wins."""
-    folded = (normalize(line) if folded is None else folded).lower()
+    return _folded_line_kind((normalize(line) if folded is None else folded).lower())
+
+
+def _folded_line_kind(folded: str) -> str | None:
+    """`line_kind` of a folded, lower-cased line: the earliest rule of the 'start' match, the 'full' match
+    and the first 'end' rule that matches (which marks a short line only)."""
     start, full, end, kinds = _boilerplate_rules()
-    hits = [int(m.lastgroup[1:]) for m in (start.match(folded), full.fullmatch(folded)) if m]
-    ends = [i for i, pattern in end if pattern.search(folded)]
-    if ends and len(_WORD.findall(folded)) <= 40:  # an end rule marks a short line only
-        hits.append(ends[0])
-    return kinds[min(hits)] if hits else None
+    m = start.match(folded)
+    first = int(m.lastgroup[1:]) if m else len(kinds)
+    m = full.fullmatch(folded)
+    if m:
+        first = min(first, int(m.lastgroup[1:]))
+    for i, pattern in end:  # in table order: a rule after the earliest hit cannot win
+        if i > first:
+            break
+        if pattern.search(folded):
+            if len(_WORD.findall(folded)) <= 40:  # an end rule marks a short line only
+                first = i
+            break
+    return kinds[first] if first < len(kinds) else None
 
 
 def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized | None = None) -> list[str | None]:
@@ -347,7 +383,7 @@ def boilerplate_lines(text: str, spans: list[tuple[int, int]], norm: Normalized 
     if norm is None:
         kinds = [line_kind(text[s:e]) for s, e in spans]
     else:
-        kinds = [line_kind(text[s:e], norm.folded(s, e)) for s, e in spans]
+        kinds = [_folded_line_kind(norm.folded(s, e).lower()) for s, e in spans]
     in_list = False
     for i, (s, e) in enumerate(spans):
         if kinds[i] in _LIST_HEADS:
