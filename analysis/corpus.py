@@ -17,8 +17,8 @@ from typing import Iterator
 import pandas as pd
 
 from . import registry, rounds, schema, themes
-from .inputs import Article, _problem, decode, read_catalog, read_folder, read_input  # noqa: F401
-from .inputs import origin, out_of_pandas_range, range_reason
+from .inputs import Article, decode, read_catalog, read_folder, read_input  # noqa: F401
+from .inputs import origin, out_of_pandas_range, problem, range_reason
 from .metadata import article_row, text_metadata  # noqa: F401  (text_metadata: part of the API)
 from .paths import SEEDS
 from .segment import Segmented, segment  # noqa: F401
@@ -122,7 +122,7 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, workers
             return Corpus(**frames, problems=_problems_frame(cached_problems.to_dict("records")))
     articles, problems = read_input(source)
     if not articles and not problems:
-        problems.append(_problem(source, "error", "no .txt files in the folder" if source.is_dir() else "no rows"))
+        problems.append(problem(source, "error", "no .txt files in the folder" if source.is_dir() else "no rows"))
     _raise_if_strict(strict, source, problems)
     if store is None or (cache is None and len(articles) < 200):
         parsed = parse_many(articles, workers, progress)
@@ -140,8 +140,8 @@ def _raise_if_strict(strict: bool, source: Path, problems: list[dict]) -> None:
         raise CorpusError(f"{len(problems)} problem(s) reading {source}:\n{lines}")
 
 
-def _where(problem: dict) -> str:
-    return problem["path"] if pd.isna(problem.get("row")) else f"{problem['path']} row {problem['row']}"
+def _where(p: dict) -> str:
+    return p["path"] if pd.isna(p.get("row")) else f"{p['path']} row {p['row']}"
 
 
 def parse_many(articles: list[Article], workers: int = 1, progress: bool | None = None) -> list[dict]:
@@ -180,7 +180,7 @@ def parse_or_report(article: Article) -> dict[str, list[dict]]:
     cleared = _clear_out_of_range_dates(parsed)
     if cleared:
         path, row = origin(article)
-        parsed["problems"] += [_problem(path, "warning", f"parsed {where}: {range_reason(value)}: left empty", row)
+        parsed["problems"] += [problem(path, "warning", f"parsed {where}: {range_reason(value)}: left empty", row)
                                for where, value in cleared]
     return parsed
 
@@ -193,7 +193,7 @@ def _failed(article: Article, err: Exception) -> dict[str, list[dict]]:
     message = str(err) if len(str(err)) <= 300 else str(err)[:299] + "…"
     path, number = origin(article)
     return {"articles": [row], **{name: [] for name in FRAMES if name != "articles"},
-            "problems": [_problem(path, "error", f"parse failed: {type(err).__name__}: {message}", number)]}
+            "problems": [problem(path, "error", f"parse failed: {type(err).__name__}: {message}", number)]}
 
 
 def _clear_out_of_range_dates(parsed: dict[str, list[dict]]) -> list[tuple[str, object]]:

@@ -64,7 +64,6 @@ def problem(path: Path | str, severity: str, reason: str, row: int | None = None
     return {"path": shown(path), "row": row, "severity": severity, "reason": reason}
 
 
-_problem = problem  # the name corpus.py imports
 
 
 def shown(path: Path | str) -> str:
