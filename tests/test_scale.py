@@ -177,3 +177,27 @@ def test_dask_keeps_the_rules_for_bad_bytes_and_failed_parses(records, tmp_path,
                     f"{at - data.rfind(b'{', 0, at)} of the line"],
                    [5, "error", "parse failed: MemoryError: no room"]]
     assert local.problems["reason"].tolist()[1] == got[1][2]
+
+
+# ------------------------------------------------------------------ benchmarks/instructions.py
+def _instructions_script():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "instructions.py"
+    spec = importlib.util.spec_from_file_location("instructions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("step", ["load", "segment", "statements"])
+def test_the_instruction_count_child_runs_every_kind_of_step(step, jsonl):
+    """The script valgrind runs (warm-up, then the measured work) runs as plain Python on a small corpus,
+    for the whole load and for single steps: a broken child would only show under valgrind."""
+    import subprocess
+    import sys
+    script = _instructions_script()
+    for measured in ("0", "1"):
+        run = subprocess.run([sys.executable, "-c", script.CHILD, str(jsonl), step, measured],
+                             capture_output=True, text=True, cwd=script.ROOT)
+        assert run.returncode == 0, run.stderr[-2000:]
