@@ -3,8 +3,8 @@
     python benchmarks/instructions.py [--n 200] [--steps]
 
 A shared VM's speed moves by 20-30% from one minute to the next, so a 3% speed-up cannot be seen in
-seconds; the number of instructions a load executes barely moves (about 0.2% between runs, from hash
-randomization). Each figure is the difference between two runs under `valgrind --tool=cachegrind
+seconds; the number of instructions a load executes moves by well under 1% between runs (the hash seed
+is fixed here; object addresses still vary). Each figure is the difference between two runs under `valgrind --tool=cachegrind
 --cache-sim=no`: one that warms up (imports, tables, patterns, one load of the corpus) and one that does
 the same and then loads the corpus again, so start-up is not counted. The corpus is N synthetic
 articles (analysis.synthetic, seed 11, as benchmarks/scale.py). `--steps` also counts segmentation and
@@ -15,6 +15,7 @@ about a minute per run at N = 200. Seconds are still what the 500 articles/s tar
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -61,7 +62,7 @@ def instructions(corpus: Path, step: str, measured: bool) -> int:
     """Instructions valgrind counts for one run of the child."""
     run = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                           sys.executable, "-c", CHILD, str(corpus), step, "1" if measured else "0"],
-                         capture_output=True, text=True, cwd=ROOT)
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"})
     found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
     if run.returncode != 0 or found is None:
         raise SystemExit(f"valgrind run failed ({step}):\n{run.stderr[-2000:]}")
