@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import filterfalse
 from typing import NamedTuple
 
 from . import lexicons
@@ -64,9 +65,21 @@ _MINUS = "-\u2212"  # hyphen-minus and the minus sign, right before the digits
 _DIGIT_RUN = re.compile(r"\d(?<!\d\d)")
 
 
-def digit_runs(folded: str) -> list[int]:
-    """Where each run of digits starts in folded text (one scan, for `find_numbers` and its callers)."""
-    return [m.start() for m in _DIGIT_RUN.finditer(folded)]
+def digit_runs(folded: str, norm: Normalized | None = None) -> list[int]:
+    """Where each run of digits starts in folded text (for `find_numbers` and its callers). With `norm`,
+    the `Normalized` whose text is `folded`, read from its words: a digit is a word character, so a run
+    stands inside one of the words that are not all letters (few), at the offsets it has in that word;
+    else one scan of the text."""
+    if norm is None:
+        return [m.start() for m in _DIGIT_RUN.finditer(folded)]
+    words = [w for w in filterfalse(str.isalpha, norm.word_set) if _runs_in_word(w)]
+    return [pos + offset for pos, word in norm.word_positions(words) for offset in _runs_in_word(word)]
+
+
+@lru_cache(maxsize=4096)
+def _runs_in_word(word: str) -> tuple[int, ...]:
+    """The offsets in `word` (a whole word) where a run of digits starts."""
+    return tuple(m.start() for m in _DIGIT_RUN.finditer(word))
 
 
 def find_numbers(folded: str, norm: Normalized | None = None, runs: list[int] | None = None) -> list[Number]:
