@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import filterfalse
 from typing import NamedTuple
 
 from . import lexicons
@@ -72,13 +71,34 @@ def digit_runs(folded: str, norm: Normalized | None = None) -> list[int]:
     else one scan of the text."""
     if norm is None:
         return [m.start() for m in _DIGIT_RUN.finditer(folded)]
-    words = [w for w in filterfalse(str.isalpha, norm.word_set) if _runs_in_word(w)]
+    words = _words_with_digits(norm.word_set)
     return [pos + offset for pos, word in norm.word_positions(words) for offset in _runs_in_word(word)]
+
+
+_SEEN: set[str] = set()  # words looked at (most words of a text were seen before)
+_WITH_DIGITS: set[str] = set()  # those of them that hold a digit
+_SEEN_LIMIT = 200_000  # words remembered, at most
+
+
+def _words_with_digits(words: frozenset[str]) -> frozenset[str]:
+    """The words of `words` that hold a digit: the words not seen before are looked at, then one set
+    intersection with those that hold one."""
+    if not words <= _SEEN:
+        if len(_SEEN) > _SEEN_LIMIT:
+            _SEEN.clear()
+            _WITH_DIGITS.clear()
+        for word in words.difference(_SEEN):
+            _SEEN.add(word)
+            if _runs_in_word(word):
+                _WITH_DIGITS.add(word)
+    return words.intersection(_WITH_DIGITS)
 
 
 @lru_cache(maxsize=4096)
 def _runs_in_word(word: str) -> tuple[int, ...]:
-    """The offsets in `word` (a whole word) where a run of digits starts."""
+    """The offsets in `word` (a whole word) where a run of digits starts (none for a word of letters)."""
+    if word.isalpha():
+        return ()
     return tuple(m.start() for m in _DIGIT_RUN.finditer(word))
 
 
