@@ -97,6 +97,7 @@ class TableWords:
     def __init__(self, patterns: WordPatterns, phrase_firsts: dict[str, frozenset[int]], longest_phrase: int):
         self.patterns, self.phrase_firsts, self.longest_phrase = patterns, phrase_firsts, longest_phrase
         self.rules_of: dict[str, tuple[int, ...]] = {}  # word -> the patterns (indices) matching it whole
+        self.seen: set[str] = set()  # the words of rules_of
         self.named: set[str] = set(phrase_firsts)  # the words some pattern may match at
 
     @classmethod
@@ -114,14 +115,14 @@ class TableWords:
     def present(self, words: frozenset[str]) -> frozenset[str]:
         """The words of `words` (an article's) some pattern may match at; words not seen before are
         classified first (by the prefilter, then each pattern)."""
-        new = words.difference(self.rules_of)
-        if new:
-            if len(self.rules_of) > self.LIMIT:
+        if not words <= self.seen:  # (a subset test allocates nothing, a difference copies)
+            if len(self.seen) > self.LIMIT:
                 self.rules_of.clear()
+                self.seen.clear()
                 self.named = set(self.phrase_firsts)
-                new = words
-            for word in new:
+            for word in words.difference(self.seen):
                 self.rules_of[word] = self._rules_matching(word)
+                self.seen.add(word)
                 if self.rules_of[word]:
                     self.named.add(word)
         return words.intersection(self.named)
@@ -248,7 +249,7 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
             "approximate": bool(amount.form == "vague" or c.span_start < c.lead
                                 or pats["approx_after"].match(folded[c.phrase_end:fe])),
             "force": _force(forces.in_sentence(c.k, *c.bounds), folded, s, c.phrase_end, fs, fe),
-            "country": _country(countries.in_sentence(c.k, *c.bounds), folded, s, fs, fe) or
+            "country": _country(countries.in_sentence(c.k, *c.bounds), (cs, ce), fs, fe) or
             _once(main_country, lambda: _main_country(countries.in_text())),
             "kind": kind_of(folded, c.span_start, c.phrase_end, (cs, ce)),
             "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
@@ -275,8 +276,11 @@ def _figures(folded: str, norm: Normalized, sentences: list[dict], by_start: lis
              pats) -> list[_Candidate]:
     """The troop figures of the content sentences: each amount in its own context, then the bare numbers
     of a from–to pair whose other side is a figure (من 500 إلى 4000 عنصر، من 5200 جندي إلى 3000)."""
-    back = norm.to_folded
-    bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
+    if norm.drops:
+        back = norm.to_folded
+        bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
+    else:  # folding dropped nothing: the offsets are the same
+        bounds = [(sent["start"], sent["end"]) for sent in sentences]
     sent_starts = [b[0] for b in bounds]
     cands = []
     for amount in find_amounts(folded, norm):  # one pass over the text; amounts outside content sentences are skipped
@@ -428,11 +432,12 @@ def _force(forces: Mentions, folded: str, s: int, phrase_end: int, fs: int, fe: 
     return forces.last(max(fs, s - 60), s) or forces.last(fs, s) or forces.first(s, fe) or "unknown"
 
 
-def _country(countries: Mentions, folded: str, s: int, fs: int, fe: int) -> str | None:
-    """The country the figure is for: one named in its clause, Iraq if the sentence names Iraq at all."""
-    clause = countries.first(*clause_around(folded, s, fs, fe))
-    if clause:
-        return clause
+def _country(countries: Mentions, clause: tuple[int, int], fs: int, fe: int) -> str | None:
+    """The country the figure is for: one named in its clause (folded `clause`), Iraq if the sentence
+    (folded[fs:fe]) names Iraq at all."""
+    in_clause = countries.first(*clause)
+    if in_clause:
+        return in_clause
     tags = set()
     for tag, _ in countries.finditer(fs, fe):
         if tag == "Iraq":
