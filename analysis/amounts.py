@@ -56,7 +56,7 @@ def find_amounts(folded: str, norm: Normalized | None = None) -> list[Amount]:
 def _numbers(folded: str, norm: Normalized | None) -> list[Number]:
     """numbers.find_numbers, and the numbers it leaves out because a proclitic is written against their
     first digit (و2500، بـ2500 folded to ب2500، الـ2500)."""
-    runs = digit_runs(folded)  # (one scan for the digits, read by find_numbers too)
+    runs = digit_runs(folded, norm)  # (found once, read by find_numbers too)
     found = find_numbers(folded, norm, runs)
     starts = {n.start for n in found}
     added: list[Number] = []

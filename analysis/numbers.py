@@ -64,9 +64,42 @@ _MINUS = "-\u2212"  # hyphen-minus and the minus sign, right before the digits
 _DIGIT_RUN = re.compile(r"\d(?<!\d\d)")
 
 
-def digit_runs(folded: str) -> list[int]:
-    """Where each run of digits starts in folded text (one scan, for `find_numbers` and its callers)."""
-    return [m.start() for m in _DIGIT_RUN.finditer(folded)]
+def digit_runs(folded: str, norm: Normalized | None = None) -> list[int]:
+    """Where each run of digits starts in folded text (for `find_numbers` and its callers). With `norm`,
+    the `Normalized` whose text is `folded`, read from its words: a digit is a word character, so a run
+    stands inside one of the words that are not all letters (few), at the offsets it has in that word;
+    else one scan of the text."""
+    if norm is None:
+        return [m.start() for m in _DIGIT_RUN.finditer(folded)]
+    words = _words_with_digits(norm.word_set)
+    return [pos + offset for pos, word in norm.word_positions(words) for offset in _runs_in_word(word)]
+
+
+_SEEN: set[str] = set()  # words looked at (most words of a text were seen before)
+_WITH_DIGITS: set[str] = set()  # those of them that hold a digit
+_SEEN_LIMIT = 200_000  # words remembered, at most
+
+
+def _words_with_digits(words: frozenset[str]) -> frozenset[str]:
+    """The words of `words` that hold a digit: the words not seen before are looked at, then one set
+    intersection with those that hold one."""
+    if not words <= _SEEN:
+        if len(_SEEN) > _SEEN_LIMIT:
+            _SEEN.clear()
+            _WITH_DIGITS.clear()
+        for word in words.difference(_SEEN):
+            _SEEN.add(word)
+            if _runs_in_word(word):
+                _WITH_DIGITS.add(word)
+    return words.intersection(_WITH_DIGITS)
+
+
+@lru_cache(maxsize=4096)
+def _runs_in_word(word: str) -> tuple[int, ...]:
+    """The offsets in `word` (a whole word) where a run of digits starts (none for a word of letters)."""
+    if word.isalpha():
+        return ()
+    return tuple(m.start() for m in _DIGIT_RUN.finditer(word))
 
 
 def find_numbers(folded: str, norm: Normalized | None = None, runs: list[int] | None = None) -> list[Number]:

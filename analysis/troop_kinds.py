@@ -40,6 +40,14 @@ def _cues() -> tuple[re.Pattern[str], dict[str, str]]:
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)
+def _cue_kind(word: str) -> str | None:
+    """The kind of the clause cue `word` is (a whole word, a proclitic perhaps before it), or None."""
+    cue, kinds = _cues()
+    m = cue.fullmatch(word)
+    return kinds[m.lastgroup] if m else None
+
+
 def kind_of(folded: str, lead: int, phrase_end: int, clause: tuple[int, int]) -> str:
     """The kind of the figure whose phrase is folded[lead:phrase_end] (its approximation word or range word
     included), in the clause folded[clause[0]:clause[1]]."""
@@ -48,16 +56,15 @@ def kind_of(folded: str, lead: int, phrase_end: int, clause: tuple[int, int]) ->
     for kind, pattern in _just_before():
         if pattern.search(before):
             return kind
-    cue, kinds = _cues()
     start = max(lo, lead - REACH)
     if start > lo and folded[start - 1].isalnum():
         start = folded.find(" ", start, lead) + 1 or lead  # no word cut in two
     for word in reversed(_WORD.findall(folded, start, lead)):
-        m = cue.fullmatch(word)
-        if m:
-            return kinds[m.lastgroup]
+        kind = _cue_kind(word)
+        if kind:
+            return kind
     for word in _WORD.findall(folded, phrase_end, min(hi, phrase_end + REACH)):
-        m = cue.fullmatch(word)
-        if m:
-            return kinds[m.lastgroup]
+        kind = _cue_kind(word)
+        if kind:
+            return kind
     return DEFAULT

@@ -25,7 +25,7 @@ from .amounts import Amount, find_amounts
 from .clauses import clause_around, clause_end, nearest_date
 from .registry import extractor
 from .schema import names, schema
-from .text import Normalized, WordPatterns, normalize, normalize_spans, trie_pattern
+from .text import Normalized, WordPatterns, alternatives as alternatives_of, normalize, normalize_spans, trie_pattern
 from .troop_kinds import kind_of
 
 WINDOW = 400  # folded characters of context on each side of a figure
@@ -72,16 +72,147 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+PROCLITICS = "وبل"  # what may stand against a force's or country's name (والعراق، بالعراق، للتحالف)
+
+
 @lru_cache(maxsize=None)
 def _tagged(name: str) -> WordPatterns:
     """The patterns of table `name` (forces, countries) tagged by its second column."""
     table = lexicons.table(name)
-    return WordPatterns([(v, normalize(p)) for p, v in zip(table["pattern"], table.iloc[:, 1])], "وبل")
+    return WordPatterns([(v, normalize(p)) for p, v in zip(table["pattern"], table.iloc[:, 1])], PROCLITICS)
 
 
-def _first(folded: str, name: str, start: int, end: int) -> str | None:
-    """The tag of the earliest pattern of table `name` found in folded[start:end]."""
-    return _tagged(name).first(folded, start, end)
+_ONE_WORD = re.compile(r"(?:\w|\\w|[()?*+|])+")  # an alternative that matches within one word
+_PHRASE = re.compile(r"\w+(?: \w+)+")  # a phrase of plain words: الولايات المتحده
+
+
+class TableWords:
+    """What a word tells of the patterns of one table (forces, countries): the patterns that match it
+    whole (remembered per word: a pattern of letters, `(ال)?` and `\\w*` reads nothing past the word it
+    starts), and whether it is the first word of a phrase (الولايات المتحده), where the patterns must read
+    the text itself. `build` gives None when a pattern is neither kind (then `WordPatterns` is read)."""
+
+    LIMIT = 100_000  # words remembered, at most
+
+    def __init__(self, patterns: WordPatterns, phrase_firsts: dict[str, frozenset[int]], longest_phrase: int):
+        self.patterns, self.phrase_firsts, self.longest_phrase = patterns, phrase_firsts, longest_phrase
+        self.rules_of: dict[str, tuple[int, ...]] = {}  # word -> the patterns (indices) matching it whole
+        self.seen: set[str] = set()  # the words of rules_of
+        self.named: set[str] = set(phrase_firsts)  # the words some pattern may match at
+
+    @classmethod
+    def build(cls, patterns: WordPatterns, alternatives: list[list[str]]) -> "TableWords | None":
+        """`alternatives`: each pattern's top-level alternatives, in table order."""
+        phrases = [(i, a) for i, alts in enumerate(alternatives) for a in alts if not _ONE_WORD.fullmatch(a)]
+        if not all(_PHRASE.fullmatch(a) for _, a in phrases):
+            return None
+        firsts: dict[str, set[int]] = {}  # a phrase's first word, a proclitic perhaps before it: its patterns
+        for i, a in phrases:
+            for c in ["", *PROCLITICS]:
+                firsts.setdefault(c + a.split()[0], set()).add(i)
+        return cls(patterns, {w: frozenset(s) for w, s in firsts.items()}, max((len(a) for _, a in phrases), default=0))
+
+    def present(self, words: frozenset[str]) -> frozenset[str]:
+        """The words of `words` (an article's) some pattern may match at; words not seen before are
+        classified first (by the prefilter, then each pattern)."""
+        if not words <= self.seen:  # (a subset test allocates nothing, a difference copies)
+            if len(self.seen) > self.LIMIT:
+                self.rules_of.clear()
+                self.seen.clear()
+                self.named = set(self.phrase_firsts)
+            for word in words.difference(self.seen):
+                self.rules_of[word] = self._rules_matching(word)
+                self.seen.add(word)
+                if self.rules_of[word]:
+                    self.named.add(word)
+        return words.intersection(self.named)
+
+    def _rules_matching(self, word: str) -> tuple[int, ...]:
+        if not self.patterns.starts.match(word):
+            return ()
+        return tuple(i for i, (_, rule) in enumerate(self.patterns.rules) if rule.fullmatch(word))
+
+
+@lru_cache(maxsize=None)
+def _table_words(name: str) -> TableWords | None:
+    table = lexicons.table(name)
+    alternatives = [alternatives_of(normalize(p)) for p in table["pattern"]]
+    return TableWords.build(_tagged(name), alternatives)
+
+
+class Mentions:
+    """The matches of table `name`'s patterns in folded[lo:hi] (a sentence, or the whole text) of one
+    article, found once from its words (`TableWords`), then read window by window: what
+    `WordPatterns.finditer(folded, start, end)` gives for lo <= start <= end <= hi.
+
+    A match found in the whole text is the match in a window when the regex read nothing at or past the
+    window's end: a word ending before it, starting more than the longest phrase (and a proclitic) before
+    it. The words nearer the end are read by the patterns themselves, limited to the window."""
+
+    def __init__(self, norm: Normalized, name: str, present: frozenset[str] | None, lo: int = 0,
+                 hi: int | None = None):
+        """`present`: `TableWords.present` of the article's words (None when the table has no
+        `TableWords`)."""
+        self.text = norm.text
+        self.patterns = _tagged(name)
+        words = _table_words(name)
+        self.reach = words.longest_phrase + 1 if words else None  # None: no index, the patterns read all
+        self.found: list[tuple[int, int, str, int]] = []  # (start, pattern index, tag, end), in text order
+        if words is not None:
+            self._index(words, present, lo, len(self.text) if hi is None else hi)
+        self.starts = [f[0] for f in self.found]
+
+    def _index(self, words: TableWords, present: frozenset[str], lo: int, hi: int) -> None:
+        text, rules = self.text, self.patterns.rules
+        for pos, word in _occurrences(text, present, lo, hi):
+            end = pos + len(word)
+            phrased = words.phrase_firsts.get(word)
+            if phrased is None:
+                self.found.extend((pos, i, rules[i][0], end) for i in words.rules_of[word])
+                continue
+            for i in sorted(phrased.union(words.rules_of[word])):  # the patterns with such a phrase, on the text
+                m = rules[i][1].match(text, pos) if i in phrased else None
+                if m or i not in phrased:
+                    self.found.append((pos, i, rules[i][0], m.end() if m else end))
+
+    def finditer(self, start: int = 0, end: int | None = None):
+        """(tag, start) of every match in folded[start:end], by start, then in table order; the matches of
+        one pattern do not overlap."""
+        n = len(self.text)
+        end = n if end is None else end
+        if self.reach is None:
+            yield from ((tag, m.start()) for tag, m in self.patterns.finditer(self.text, start, end))
+            return
+        tail = end if end >= n else max(start, self.text.rfind(" ", start, max(start, end - self.reach)) + 1)
+        ends: dict[int, int] = {}
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, tail, lo)
+        for pos, i, tag, m_end in self.found[lo:hi]:
+            if pos >= ends.get(i, start):
+                ends[i] = m_end
+                yield tag, pos
+        if tail < end:
+            for c in self.patterns.starts.finditer(self.text, tail, end):
+                pos = c.start()
+                for i, (tag, rule) in enumerate(self.patterns.rules):
+                    if pos >= ends.get(i, start):
+                        m = rule.match(self.text, pos, end)
+                        if m:
+                            ends[i] = m.end()
+                            yield tag, pos
+
+    def first(self, start: int, end: int) -> str | None:
+        """The tag of the earliest match in folded[start:end] (the first in table order on a tie)."""
+        return next((tag for tag, _ in self.finditer(start, end)), None)
+
+    def last(self, start: int, end: int) -> str | None:
+        """The tag of the last match in folded[start:end] (the nearest to `end`; at one position the first
+        in the table)."""
+        last, at = None, -1
+        for tag, pos in self.finditer(start, end):
+            if pos > at:
+                last, at = tag, pos
+        return last
 
 
 @extractor("troops", SCHEMA, needs=("dates",))
@@ -99,6 +230,7 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
     by_start = sorted(date_rows, key=lambda d: d["start"])
     starts = [d["start"] for d in by_start]
     main_country: list[str | None] = []  # computed once, when the first figure needs it
+    forces, countries = _LazyMentions(norm, "forces"), _LazyMentions(norm, "countries")
     rows = []
     for c in _figures(folded, norm, sentences, by_start, starts, pats):
         amount, s, fs, fe = c.amount, c.amount.first, c.fs, c.fe
@@ -116,8 +248,9 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
             "unit": "percent" if amount.percent else "troops",
             "approximate": bool(amount.form == "vague" or c.span_start < c.lead
                                 or pats["approx_after"].match(folded[c.phrase_end:fe])),
-            "force": _force(folded, s, c.phrase_end, fs, fe),
-            "country": _country(folded, s, fs, fe) or _once(main_country, lambda: _main_country(folded)),
+            "force": _force(forces.in_sentence(c.k, *c.bounds), folded, s, c.phrase_end, fs, fe),
+            "country": _country(countries.in_sentence(c.k, *c.bounds), (cs, ce), fs, fe) or
+            _once(main_country, lambda: _main_country(countries.in_text())),
             "kind": kind_of(folded, c.span_start, c.phrase_end, (cs, ce)),
             "as_of": as_of, "as_of_end": as_of_end, "as_of_basis": basis,
         })
@@ -127,10 +260,11 @@ def rows(article_id: str, text: str, sentences: list[dict], date_rows: list[dict
 class _Candidate:
     """An amount in a content sentence, and (once it is known to be a troop figure) its rule and phrase."""
 
-    __slots__ = ("amount", "sentence_id", "k", "fs", "fe", "rule", "lead", "phrase_end", "span_start")
+    __slots__ = ("amount", "sentence_id", "k", "bounds", "fs", "fe", "rule", "lead", "phrase_end", "span_start")
 
-    def __init__(self, amount: Amount, sentence_id: int, k: int, fs: int, fe: int):
-        self.amount, self.sentence_id, self.k, self.fs, self.fe = amount, sentence_id, k, fs, fe
+    def __init__(self, amount: Amount, sentence_id: int, k: int, bounds: tuple[int, int], fs: int, fe: int):
+        """`bounds`: the folded span of sentence `k`; `fs`, `fe`: the figure's context in it."""
+        self.amount, self.sentence_id, self.k, self.bounds, self.fs, self.fe = amount, sentence_id, k, bounds, fs, fe
         self.rule = None
 
     def accept(self, rule: str, lead: int, phrase_end: int, folded: str, pats) -> None:
@@ -142,8 +276,11 @@ def _figures(folded: str, norm: Normalized, sentences: list[dict], by_start: lis
              pats) -> list[_Candidate]:
     """The troop figures of the content sentences: each amount in its own context, then the bare numbers
     of a from–to pair whose other side is a figure (من 500 إلى 4000 عنصر، من 5200 جندي إلى 3000)."""
-    back = norm.to_folded
-    bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
+    if norm.drops:
+        back = norm.to_folded
+        bounds = [(back(sent["start"]), back(sent["end"])) for sent in sentences]
+    else:  # folding dropped nothing: the offsets are the same
+        bounds = [(sent["start"], sent["end"]) for sent in sentences]
     sent_starts = [b[0] for b in bounds]
     cands = []
     for amount in find_amounts(folded, norm):  # one pass over the text; amounts outside content sentences are skipped
@@ -151,7 +288,8 @@ def _figures(folded: str, norm: Normalized, sentences: list[dict], by_start: lis
         if k < 0 or amount.end > bounds[k][1]:
             continue
         s, e = amount.first, amount.end
-        c = _Candidate(amount, sentences[k]["sentence_id"], k, max(bounds[k][0], s - WINDOW), min(bounds[k][1], e + WINDOW))
+        c = _Candidate(amount, sentences[k]["sentence_id"], k, bounds[k], max(bounds[k][0], s - WINDOW),
+                       min(bounds[k][1], e + WINDOW))
         found = _context(folded, amount, c.fs, c.fe, pats)
         if found and _admissible(folded, norm, c, found[0], by_start, starts, pats):
             c.accept(*found, folded, pats)
@@ -285,37 +423,70 @@ def _context(folded: str, amount: Amount, fs: int, fe: int, pats) -> tuple[str, 
     return None
 
 
-def _force(folded: str, s: int, phrase_end: int, fs: int, fe: int) -> str:
+def _force(forces: Mentions, folded: str, s: int, phrase_end: int, fs: int, fe: int) -> str:
     """US / coalition / NATO / other from the figure's own phrase (2500 جندي أميركي), else the force named
     nearest before it in the sentence (قوات التحالف الدولي بنحو 3500 عسكري), else the first after it."""
-    tag = _first(folded, "forces", s, clause_end(folded, phrase_end, fe))
+    tag = forces.first(s, clause_end(folded, phrase_end, fe))
     if tag:
         return tag
-    return _last(folded, "forces", max(fs, s - 60), s) or _last(folded, "forces", fs, s) or \
-        _first(folded, "forces", s, fe) or "unknown"
+    return forces.last(max(fs, s - 60), s) or forces.last(fs, s) or forces.first(s, fe) or "unknown"
 
 
-def _last(folded: str, name: str, start: int, end: int) -> str | None:
-    """The tag of the last pattern of table `name` found in folded[start:end] (the nearest to `end`; at
-    one position the first in the table)."""
-    last, at = None, -1
-    for tag, m in _tagged(name).finditer(folded, start, end):
-        if m.start() > at:
-            last, at = tag, m.start()
-    return last
-
-
-def _country(folded: str, s: int, fs: int, fe: int) -> str | None:
-    """The country the figure is for: one named in its clause, Iraq if the sentence names Iraq at all."""
-    clause = _first(folded, "countries", *clause_around(folded, s, fs, fe))
-    if clause:
-        return clause
+def _country(countries: Mentions, clause: tuple[int, int], fs: int, fe: int) -> str | None:
+    """The country the figure is for: one named in its clause (folded `clause`), Iraq if the sentence
+    (folded[fs:fe]) names Iraq at all."""
+    in_clause = countries.first(*clause)
+    if in_clause:
+        return in_clause
     tags = set()
-    for tag, _ in _tagged("countries").finditer(folded, fs, fe):
+    for tag, _ in countries.finditer(fs, fe):
         if tag == "Iraq":
             return tag  # the rest of the sentence need not be read
         tags.add(tag)
     return sorted(tags)[0] if tags else None
+
+
+def _occurrences(text: str, words, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(start, word) of each whole-word occurrence in text[lo:hi] of a word in `words`, in text order
+    (`Normalized.word_positions`, within a span)."""
+    out, n = [], len(text)
+    for word in words:
+        i = text.find(word, lo, hi)
+        while i != -1:
+            j = i + len(word)  # (no whole-word occurrence can start inside a longer word)
+            if (i == 0 or not ((c := text[i - 1]).isalnum() or c == "_")) and \
+                    (j == n or not ((c := text[j]).isalnum() or c == "_")):
+                out.append((i, word))
+            i = text.find(word, j, hi)
+    out.sort()
+    return out
+
+
+class _LazyMentions:
+    """The `Mentions` of one table in one article: in each sentence, and in the whole text, found when a
+    figure first asks for them."""
+
+    def __init__(self, norm: Normalized, name: str):
+        self.norm, self.name, self.whole = norm, name, None
+        self.sentences: dict[int, Mentions] = {}
+        self.words = _table_words(name)
+        self.present = None
+
+    def _present(self) -> frozenset[str] | None:
+        if self.present is None and self.words is not None:
+            self.present = self.words.present(self.norm.word_set)
+        return self.present
+
+    def in_sentence(self, k: int, lo: int, hi: int) -> Mentions:
+        """The mentions in sentence `k`, folded[lo:hi]."""
+        if k not in self.sentences:
+            self.sentences[k] = Mentions(self.norm, self.name, self._present(), lo, hi)
+        return self.sentences[k]
+
+    def in_text(self) -> Mentions:
+        if self.whole is None:
+            self.whole = Mentions(self.norm, self.name, self._present())
+        return self.whole
 
 
 def _once(box: list, compute):
@@ -324,11 +495,10 @@ def _once(box: list, compute):
     return box[0]
 
 
-def _main_country(folded: str) -> str | None:
+def _main_country(countries: Mentions) -> str | None:
     """The country the article names most often: the default for a figure whose sentence names none."""
-    countries = _tagged("countries")
-    counts = dict.fromkeys(countries.tags, 0)  # on a tie, the first in the table
-    for tag, _ in countries.finditer(folded):
+    counts = dict.fromkeys(countries.patterns.tags, 0)  # on a tie, the first in the table
+    for tag, _ in countries.finditer():
         counts[tag] += 1
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     return best[0] if best[1] else None
