@@ -3,7 +3,7 @@
     python benchmarks/instructions.py [--n 200] [--steps]
 
 A shared VM's speed moves by 20-30% from one minute to the next, so a 3% speed-up cannot be seen in
-seconds; the number of instructions a load executes moves by well under 1% between runs (the hash seed is
+seconds; the number of instructions a load executes moves by 1-2% between runs (the hash seed is
 fixed here; object addresses still vary). Each figure is the difference between two runs under `valgrind
 --tool=cachegrind --cache-sim=no`: one that warms up (imports, tables, patterns, one load of the corpus)
 and one that does the same and then loads the corpus again, so start-up is not counted. The corpus is N
