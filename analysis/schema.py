@@ -2,8 +2,9 @@
 
 A schema is a tuple of `Column(name, kind)`. Kinds:
 
-- `str`: text in logical order, stored as Python strings (object);
-- `string`: pandas' string dtype (the problems frame);
+- `str`: text in logical order, in pandas' default string dtype (`str`: under pandas 3 stored in Arrow,
+  a missing value NaN);
+- `string`: pandas' nullable string dtype (a missing value `pd.NA`; the problems frame);
 - `int`: int64, or nullable Int64 when a value is missing;
 - `Int64`: always nullable Int64;
 - `float`: float64; `bool`: bool;
