@@ -36,7 +36,6 @@ Conventions (the annotation guide, docs/gold.md):
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -48,7 +47,7 @@ from .date_vocabulary import vocabulary
 from .inputs import origin, problem
 from .registry import extractor
 from .schema import names, schema
-from .text import Normalized, normalize_spans
+from .text import Normalized, matches_at, normalize_spans
 
 SCHEMA = schema(("article_id", "str"), ("start", "int"), ("end", "int"), ("text", "str"), ("rule", "str"),
                 ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"),
@@ -161,7 +160,7 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
                 if starts is None or (latin[k] and _LATIN.search(folded, lo, hi)):
                     matches = rule.pattern.finditer(folded, lo, hi)
                 else:
-                    matches = _matches_from(rule.pattern, folded, starts, lo, hi)
+                    matches = matches_at(rule.pattern, folded, starts, lo, hi)
                 for m in matches:
                     found.append((rule, m))
     return found
@@ -200,19 +199,6 @@ class _Leads:
                 at = sorted(at + self.digit_starts) if at else self.digit_starts
             self.by_rule[k] = at
         return self.by_rule[k]
-
-
-def _matches_from(pattern: re.Pattern[str], folded: str, starts: list[int], lo: int, hi: int) -> list[re.Match[str]]:
-    """What `pattern.finditer(folded, lo, hi)` gives when its every match begins at one of `starts` (in
-    order): it is tried only there, once its last match has ended."""
-    out, end = [], lo
-    for i in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-        if i >= end:
-            m = pattern.match(folded, i, hi)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicons
-from .text import Normalized, normalize, trie_pattern
+from .text import Normalized, matches_at, normalize, trie_pattern
 
 
 class Number(NamedTuple):
@@ -106,22 +106,11 @@ def find_numbers(folded: str, norm: Normalized | None = None, runs: list[int] | 
     """All numbers in folded text, in order; number words are grouped into one value. `norm`, the
     `Normalized` whose text is `folded`, lets number words be looked up among its words (faster);
     `runs`, its `digit_runs`, lets the digits be read only where they stand."""
-    digits = _DIGITS.finditer(folded) if runs is None else _digits_at(folded, runs)
+    digits = _DIGITS.finditer(folded) if runs is None else matches_at(_DIGITS, folded, runs)  # (a number starts
+    # where a run of digits does: its lookbehind allows no digit before it)
     found = [_from_digits(m, folded) for m in digits]
     found += [w for w in _from_words(folded, norm) if not any(d.start <= w.start < d.end for d in found)]
     return sorted(found, key=lambda n: n.start)
-
-
-def _digits_at(folded: str, runs: list[int]):
-    """What `_DIGITS.finditer(folded)` gives: a number in digits starts where a run of digits does (its
-    lookbehind allows no digit before it), so it is tried at those starts only."""
-    end = 0
-    for i in runs:
-        if i >= end:
-            m = _DIGITS.match(folded, i)
-            if m:
-                end = m.end()
-                yield m
 
 
 def _from_digits(m: re.Match[str], folded: str) -> Number:

@@ -18,7 +18,7 @@ from . import lexicons
 from .clauses import clause_around, nearest_date
 from .registry import extractor
 from .schema import names, schema
-from .text import Normalized, normalize, normalize_spans, trie_pattern
+from .text import Normalized, matches_at, normalize, normalize_spans, trie_pattern
 
 SCHEMA = schema(("article_id", "str"), ("sentence_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
                 ("rule", "str"), ("round", "Int64"), ("date", "date"), ("precision", "str"))
@@ -257,18 +257,6 @@ def _first_words() -> dict[str, frozenset[str]]:
             "elided": frozenset(_ELIDED_AFTER)}
 
 
-def _matches_at(pattern: re.Pattern[str], folded: str, at: list[int], hi: int):
-    """What `pattern.finditer(folded, lo, hi)` gives for a pattern whose every match starts at one of `at`
-    (sorted positions, none before lo): the pattern is tried there only."""
-    end = -1
-    for i in at:
-        if i >= end:
-            m = pattern.match(folded, i, hi)
-            if m:
-                end = m.end()
-                yield m
-
-
 def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[dict], starts: list[int],
               published, at: list[int], words: _RoundWords) -> list[tuple[int, int, str, int]]:
     """(start, end, rule, round) in folded[lo:hi], in text order; a phrase naming several rounds gives one
@@ -284,29 +272,29 @@ def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[di
         found.append((s, e, rule, value))
 
     groups = _group_patterns()
-    for m in _matches_at(groups["ordinal_list"], folded, at, hi):
+    for m in matches_at(groups["ordinal_list"], folded, at, lo, hi):
         s = m.start("core")
         for k, o in enumerate(re.finditer(r"[^\s،,]+", m.group("ords"))):
             word = o.group()[1:] if k and o.group().startswith("و") else o.group()
             os_, oe = m.start("ords") + o.start(), m.start("ords") + o.end()
             add(s if k == 0 else os_ + (len(o.group()) - len(word)), oe, "ordinal_list", _ordinal(word))
-    for m in _matches_at(groups["first_two"], folded, at, hi):
+    for m in matches_at(groups["first_two"], folded, at, lo, hi):
         for value in (1, 2):
             add(*m.span("core"), "first_two", value)
     for rule, pattern in _patterns().items():
         if rule == "elided" and not found:
             continue
-        for m in _matches_at(pattern, folded, words.of_rule(rule, lo, hi) if rule in _first_words() else at, hi):
+        for m in matches_at(pattern, folded, words.of_rule(rule, lo, hi) if rule in _first_words() else at, lo, hi):
             s, e = m.span("core")
             if rule == "number" and _in_date(norm.to_original(m.start("num")), by_start, starts):
                 continue  # جولة 7 نيسان: the day of a date, not a round number
             add(s, e, rule, _value(m))
     if published is not None:
-        for m in _matches_at(groups["relative"], folded, at, hi):
+        for m in matches_at(groups["relative"], folded, at, lo, hi):
             s, e = m.span("core")
             for value in _relative_rounds(m, published):
                 add(s, e, "inferred_" + _relative_kind(m.group("rel")), value)
-    for m in _matches_at(groups["by_date"], folded, at, hi):
+    for m in matches_at(groups["by_date"], folded, at, lo, hi):
         for k, (value, s, e) in enumerate(_dated_rounds(m, norm, by_start, starts)):
             add(m.start("core") if k == 0 else s, e, "by_date", value)
     found.sort()

@@ -83,33 +83,29 @@ class Normalized:
         """The distinct words of the folded text."""
         return frozenset(self.words)
 
-    def word_positions(self, forms) -> list[tuple[int, str]]:
-        """(folded start, word) of each whole-word occurrence of a word in `forms`, in text order: a
-        lexicon lookup that costs a set intersection and a few str.find, not a regex tried at every character."""
+    def word_positions(self, forms, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+        """(folded start, word) of each whole-word occurrence of a word in `forms` (in text[lo:hi]), in text
+        order: a lexicon lookup that costs a set intersection and a few str.find, not a regex tried at every
+        character."""
         text, out = self.text, []
         n = len(text)
+        hi = n if hi is None else hi
         for word in self.word_set.intersection(forms):
-            i = text.find(word)
+            i = text.find(word, lo, hi)
             while i != -1:
                 j = i + len(word)  # (no whole-word occurrence can start inside a longer word)
                 # what _is_word_char says of the characters around it, inline: this loop is hot
                 if (i == 0 or not ((c := text[i - 1]).isalnum() or c == "_")) and \
                         (j == n or not ((c := text[j]).isalnum() or c == "_")):
                     out.append((i, word))
-                i = text.find(word, j)
+                i = text.find(word, j, hi)
         out.sort()
         return out
 
     def matches_at_words(self, pattern: re.Pattern[str], forms) -> list[re.Match[str]]:
         """What `pattern.finditer(self.text)` gives for a pattern whose every match starts with a whole word
         in `forms`: the pattern is tried only where such a word stands."""
-        out, end = [], 0
-        for i, _ in self.word_positions(forms):
-            m = pattern.match(self.text, i) if i >= end else None
-            if m:
-                out.append(m)
-                end = m.end()
-        return out
+        return matches_at(pattern, self.text, [i for i, _ in self.word_positions(forms)])
 
     def folded(self, start: int, end: int) -> str:
         """The folded text of original[start:end] (what normalize(original[start:end]) gives)."""
@@ -122,6 +118,24 @@ class Normalized:
     def to_original(self, pos: int) -> int:
         """Original offset of folded position `pos` (pos may equal len(text): then len(original))."""
         return pos + bisect.bisect_right(self.shifts, pos) if self.drops else pos
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], lo: int = 0,
+               hi: int | None = None) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, lo, hi)` gives for a pattern whose every match begins at one of
+    `starts` (sorted positions): it is tried only there, once its last match has ended."""
+    if hi is None:
+        hi = len(text)
+    if lo > 0 or hi < len(text):
+        starts = starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+    out, end = [], lo
+    for i in starts:
+        if i >= end:
+            m = pattern.match(text, i, hi)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def _is_word_char(ch: str) -> bool:

@@ -153,7 +153,7 @@ class Mentions:
                  hi: int | None = None):
         """`present`: `TableWords.present` of the article's words (None when the table has no
         `TableWords`)."""
-        self.text = norm.text
+        self.norm, self.text = norm, norm.text
         self.patterns = _tagged(name)
         words = _table_words(name)
         self.reach = words.longest_phrase + 1 if words else None  # None: no index, the patterns read all
@@ -164,7 +164,7 @@ class Mentions:
 
     def _index(self, words: TableWords, present: frozenset[str], lo: int, hi: int) -> None:
         text, rules = self.text, self.patterns.rules
-        for pos, word in _occurrences(text, present, lo, hi):
+        for pos, word in self.norm.word_positions(present, lo, hi):
             end = pos + len(word)
             phrased = words.phrase_firsts.get(word)
             if phrased is None:
@@ -444,22 +444,6 @@ def _country(countries: Mentions, clause: tuple[int, int], fs: int, fe: int) -> 
             return tag  # the rest of the sentence need not be read
         tags.add(tag)
     return sorted(tags)[0] if tags else None
-
-
-def _occurrences(text: str, words, lo: int, hi: int) -> list[tuple[int, str]]:
-    """(start, word) of each whole-word occurrence in text[lo:hi] of a word in `words`, in text order
-    (`Normalized.word_positions`, within a span)."""
-    out, n = [], len(text)
-    for word in words:
-        i = text.find(word, lo, hi)
-        while i != -1:
-            j = i + len(word)  # (no whole-word occurrence can start inside a longer word)
-            if (i == 0 or not ((c := text[i - 1]).isalnum() or c == "_")) and \
-                    (j == n or not ((c := text[j]).isalnum() or c == "_")):
-                out.append((i, word))
-            i = text.find(word, j, hi)
-    out.sort()
-    return out
 
 
 class _LazyMentions:
