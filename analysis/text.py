@@ -191,6 +191,18 @@ class WordPatterns:
         firsts = [w.split()[0] if w.strip() else "" for _, p in tagged for w in p.split("|")]
         plain = all(_PLAIN.fullmatch(p) for _, p in tagged) and all(_WORD.fullmatch(w) for w in firsts)
         self.first_words = frozenset(c + w for w in firsts for c in ["", *proclitics]) if plain else None
+        # and then only the patterns with a phrase starting with that word can match there (in table order)
+        self.rules_by_word: dict[str, tuple[int, ...]] | None = None
+        if plain:
+            by_word: dict[str, list[int]] = {}
+            for i, (_, p) in enumerate(tagged):
+                for phrase in p.split("|"):
+                    first = phrase.split()[0] if phrase.strip() else ""
+                    for c in ["", *proclitics]:
+                        rules = by_word.setdefault(c + first, [])
+                        if i not in rules:
+                            rules.append(i)
+            self.rules_by_word = {w: tuple(r) for w, r in by_word.items()}
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """(tag, match) for every match in text[start:end], by start, then in table order; the matches of
@@ -199,10 +211,20 @@ class WordPatterns:
         yield from self._matches(text, (c.start() for c in self.starts.finditer(text, start, end)), start, end)
 
     def in_text(self, norm: Normalized):
-        """`finditer` over a whole folded text, with its words as the prefilter when the patterns allow."""
+        """`finditer` over a whole folded text, with its words as the prefilter when the patterns allow: at
+        each word a phrase starts with, only the patterns with such a phrase are tried."""
         if self.first_words is None:
-            return self.finditer(norm.text)
-        return self._matches(norm.text, (i for i, _ in norm.word_positions(self.first_words)), 0, len(norm.text))
+            yield from self.finditer(norm.text)
+            return
+        text, rules, by_word = norm.text, self.rules, self.rules_by_word
+        ends = [0] * len(rules)  # where each pattern's last match ended: one pattern's matches do not overlap
+        for pos, word in norm.word_positions(self.first_words):
+            for i in by_word[word]:
+                if pos >= ends[i]:
+                    m = rules[i][1].match(text, pos)
+                    if m:
+                        ends[i] = m.end()
+                        yield rules[i][0], m
 
     def _matches(self, text: str, candidates, start: int, end: int):
         ends = [start] * len(self.rules)

@@ -37,7 +37,7 @@ def rows(article_id: str, text: str, sentences: list[dict], norm: Normalized | N
     norm = norm or normalize_spans(text)
     starts = [s["start"] for s in sentences]
     rows = []
-    for theme, m in _mentions(norm):
+    for theme, m in _patterns().in_text(norm):
         start, end = norm.span(*m.span())
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or end > sentences[k]["end"]:
@@ -46,45 +46,6 @@ def rows(article_id: str, text: str, sentences: list[dict], norm: Normalized | N
                      "end": end, "text": text[start:end], "rule": theme, "theme": theme})
     rows.sort(key=lambda r: (r["start"], r["theme"]))
     return rows
-
-
-def _mentions(norm: Normalized):
-    """(theme, match) over the folded text: what `WordPatterns.in_text` gives. Each pattern is a list of
-    phrases, so a match starts at a whole word that is a phrase's first word (a proclitic perhaps before
-    it): at each such word only the themes with a phrase starting with it are tried."""
-    patterns = _patterns()
-    by_word = _themes_by_first_word()
-    if by_word is None:
-        yield from patterns.in_text(norm)
-        return
-    text, rules = norm.text, patterns.rules
-    ends = [0] * len(rules)  # where each theme's last match ended: one theme's matches do not overlap
-    for pos, word in norm.word_positions(patterns.first_words):  # (a frozenset: the smaller side is iterated)
-        for i in by_word[word]:
-            if pos >= ends[i]:
-                m = rules[i][1].match(text, pos)
-                if m:
-                    ends[i] = m.end()
-                    yield rules[i][0], m
-
-
-@lru_cache(maxsize=1)
-def _themes_by_first_word() -> dict[str, tuple[int, ...]] | None:
-    """For each word a theme's match may start with (a phrase's first word, with a proclitic or none), the
-    themes that have such a phrase, in table order; None when a pattern is not a plain list of phrases."""
-    patterns = _patterns()
-    if patterns.first_words is None:
-        return None
-    table = lexicons.table("themes")
-    by_word: dict[str, list[int]] = {}
-    for i, pattern in enumerate(table["pattern"]):
-        for phrase in normalize(pattern).split("|"):
-            first = phrase.split()[0] if phrase.strip() else ""
-            for proclitic in ("", *PROCLITICS):
-                themes = by_word.setdefault(proclitic + first, [])
-                if i not in themes:
-                    themes.append(i)
-    return {w: tuple(t) for w, t in by_word.items()}
 
 
 def themes() -> pd.DataFrame:
