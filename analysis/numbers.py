@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicons
-from .text import Normalized, matches_at, normalize, trie_pattern
+from .text import Normalized, WordSieve, matches_at, normalize, trie_pattern
 
 
 class Number(NamedTuple):
@@ -71,27 +71,12 @@ def digit_runs(folded: str, norm: Normalized | None = None) -> list[int]:
     else one scan of the text."""
     if norm is None:
         return [m.start() for m in _DIGIT_RUN.finditer(folded)]
-    words = _words_with_digits(norm.word_set)
+    words = _WITH_DIGITS.among(norm.word_set)
     return [pos + offset for pos, word in norm.word_positions(words) for offset in _runs_in_word(word)]
 
 
-_SEEN: set[str] = set()  # words looked at (most words of a text were seen before)
-_WITH_DIGITS: set[str] = set()  # those of them that hold a digit
-_SEEN_LIMIT = 200_000  # words remembered, at most
-
-
-def _words_with_digits(words: frozenset[str]) -> frozenset[str]:
-    """The words of `words` that hold a digit: the words not seen before are looked at, then one set
-    intersection with those that hold one."""
-    if not words <= _SEEN:
-        if len(_SEEN) > _SEEN_LIMIT:
-            _SEEN.clear()
-            _WITH_DIGITS.clear()
-        for word in words.difference(_SEEN):
-            _SEEN.add(word)
-            if _runs_in_word(word):
-                _WITH_DIGITS.add(word)
-    return words.intersection(_WITH_DIGITS)
+# the words that hold a digit, each word looked at once (most words of a text were seen before)
+_WITH_DIGITS = WordSieve(lambda word: bool(_runs_in_word(word)), limit=200_000)
 
 
 @lru_cache(maxsize=4096)

@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Callable
 from itertools import accumulate
 from operator import add
 
@@ -174,6 +175,28 @@ def any_of(patterns: list[str]) -> str:
     words = [w for p in patterns if _PLAIN.fullmatch(p) for w in p.split("|")]
     others = [f"(?:{p})" for p in patterns if not _PLAIN.fullmatch(p)]
     return "|".join(([trie_pattern(words)] if words else []) + others)
+
+
+class WordSieve:
+    """The words of a text that pass `test`, each word tested once across texts (most words of a text were
+    seen in earlier ones): a subset test, the new words tested, then one set intersection. At most `limit`
+    words are remembered; past that all are forgotten at once."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 100_000):
+        self.test, self.limit = test, limit
+        self.seen: set[str] = set()
+        self.passed: set[str] = set()
+
+    def among(self, words: frozenset[str]) -> frozenset[str]:
+        if not words <= self.seen:  # (a subset test allocates nothing, a difference copies)
+            if len(self.seen) > self.limit:
+                self.seen.clear()
+                self.passed.clear()
+            for word in words.difference(self.seen):
+                self.seen.add(word)
+                if self.test(word):
+                    self.passed.add(word)
+        return words.intersection(self.passed)
 
 
 class WordPatterns:

@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Callable
 
 import pandas as pd
 
@@ -25,7 +26,7 @@ from .amounts import Amount, find_amounts
 from .clauses import clause_around, clause_end, nearest_date
 from .registry import extractor
 from .schema import names, schema
-from .text import Normalized, WordPatterns, alternatives as alternatives_of, normalize, normalize_spans, trie_pattern
+from .text import Normalized, WordPatterns, WordSieve, alternatives as alternatives_of, normalize, normalize_spans, trie_pattern
 from .troop_kinds import kind_of
 
 WINDOW = 400  # folded characters of context on each side of a figure
@@ -96,9 +97,10 @@ class TableWords:
 
     def __init__(self, patterns: WordPatterns, phrase_firsts: dict[str, frozenset[int]], longest_phrase: int):
         self.patterns, self.phrase_firsts, self.longest_phrase = patterns, phrase_firsts, longest_phrase
-        self.rules_of: dict[str, tuple[int, ...]] = {}  # word -> the patterns (indices) matching it whole
-        self.seen: set[str] = set()  # the words of rules_of
-        self.named: set[str] = set(phrase_firsts)  # the words some pattern may match at
+        # word -> the patterns (indices) matching it whole, remembered per word
+        self.rules_of: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=self.LIMIT)(self._rules_matching)
+        self.matched = WordSieve(lambda word: bool(self.rules_of(word)), self.LIMIT)  # words some pattern matches
+        self.firsts = frozenset(phrase_firsts)
 
     @classmethod
     def build(cls, patterns: WordPatterns, alternatives: list[list[str]]) -> "TableWords | None":
@@ -113,19 +115,9 @@ class TableWords:
         return cls(patterns, {w: frozenset(s) for w, s in firsts.items()}, max((len(a) for _, a in phrases), default=0))
 
     def present(self, words: frozenset[str]) -> frozenset[str]:
-        """The words of `words` (an article's) some pattern may match at; words not seen before are
-        classified first (by the prefilter, then each pattern)."""
-        if not words <= self.seen:  # (a subset test allocates nothing, a difference copies)
-            if len(self.seen) > self.LIMIT:
-                self.rules_of.clear()
-                self.seen.clear()
-                self.named = set(self.phrase_firsts)
-            for word in words.difference(self.seen):
-                self.rules_of[word] = self._rules_matching(word)
-                self.seen.add(word)
-                if self.rules_of[word]:
-                    self.named.add(word)
-        return words.intersection(self.named)
+        """The words of `words` (an article's) some pattern may match at: those a pattern matches whole
+        (each word classified once, by the prefilter, then each pattern) and the first words of phrases."""
+        return self.matched.among(words) | words.intersection(self.firsts)
 
     def _rules_matching(self, word: str) -> tuple[int, ...]:
         if not self.patterns.starts.match(word):
@@ -168,9 +160,9 @@ class Mentions:
             end = pos + len(word)
             phrased = words.phrase_firsts.get(word)
             if phrased is None:
-                self.found.extend((pos, i, rules[i][0], end) for i in words.rules_of[word])
+                self.found.extend((pos, i, rules[i][0], end) for i in words.rules_of(word))
                 continue
-            for i in sorted(phrased.union(words.rules_of[word])):  # the patterns with such a phrase, on the text
+            for i in sorted(phrased.union(words.rules_of(word))):  # the patterns with such a phrase, on the text
                 m = rules[i][1].match(text, pos) if i in phrased else None
                 if m or i not in phrased:
                     self.found.append((pos, i, rules[i][0], m.end() if m else end))
