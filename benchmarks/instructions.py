@@ -3,14 +3,15 @@
     python benchmarks/instructions.py [--n 200] [--steps]
 
 A shared VM's speed moves by 20-30% from one minute to the next, so a 3% speed-up cannot be seen in
-seconds; the number of instructions a load executes moves by 1-2% between runs (the hash seed is
-fixed here; object addresses still vary). Each figure is the difference between two runs under `valgrind
---tool=cachegrind --cache-sim=no`: one that warms up (imports, tables, patterns, one load of the corpus)
-and one that does the same and then loads the corpus again, so start-up is not counted. The corpus is N
-synthetic articles (analysis.synthetic, seed 11, as benchmarks/scale.py). `--steps` also counts
-segmentation and each extractor alone (two more runs per step). Needs valgrind (Debian: `apt-get install
-valgrind`); about a minute per run at N = 200. Seconds are still what the 500 articles/s target is
-measured in (benchmarks/scale.py); this script is for telling whether a change made the parse cheaper.
+seconds; the number of instructions a load executes usually moves by 1-2% between runs (the hash seed is
+fixed here; object addresses still vary), though an odd run is off by up to a fifth: repeat a figure that
+surprises. Each figure is the difference between two runs under `valgrind --tool=cachegrind --cache-
+sim=no`: one that warms up (imports, tables, patterns, one load of the corpus) and one that does the same
+and then loads the corpus again, so start-up is not counted. The corpus is N synthetic articles
+(analysis.synthetic, seed 11, as benchmarks/scale.py). `--steps` also counts segmentation and each
+extractor alone (two more runs per step). Needs valgrind (Debian: `apt-get install valgrind`); about a
+minute per run at N = 200. Seconds are still what the 500 articles/s target is measured in
+(benchmarks/scale.py); this script is for telling whether a change made the parse cheaper.
 """
 from __future__ import annotations
 
