@@ -34,7 +34,7 @@ from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
-from .text import Normalized
+from .text import Normalized, normalize
 from .titles import is_nisba, title_word
 
 _HEADLINE = 200  # folded characters: a mention this near the start may be named in full only later
@@ -349,6 +349,8 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
             span = None  # ألقى كلمة: the document, not the speaker
         if span:
             speaker = _speaker_at(span, text, state, cue_text, "cue", next_quote)
+            if speaker and speaker.attribution == "title" and not is_person(speaker.name) and cue_words.continues(m):
+                speaker = _continued(speaker, state)
             if speaker:
                 return _after_speaker(kind, speaker, state, m, None, span[1], about, limit)
             return None
@@ -375,6 +377,26 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
     if document:
         state.record(carried, document=document)
     return Attribution(carried, m.start(), None if kind == "issuer" else m.end(), about)
+
+
+def _continued(title: Speaker, state: ArticleState) -> Speaker:
+    """وأضاف رئيس الحكومة المكلف: a title alone that names nobody the article introduced, after a cue that goes
+    on (أضاف، تابع), is the speaker before, if that is a person whose office the article did not give (one
+    it gave is another office: the title stays, flagged)."""
+    last = state.last
+    if last is None or last.role is not None or last.attribution in ("title", "joint") or not _person_like(last.name):
+        return title
+    return Speaker(last.name, title.start, title.end, title.cue, "anaphora", title.role, title.org, mention=title.mention)
+
+
+def _person_like(name: str) -> bool:
+    """A listed person, or a name of two to four words with no title or body word and no ال before its
+    first (سعد الحريري; not وزارة الخارجية، المصادر الأمنية)."""
+    if is_person(name):
+        return True
+    words = normalize(name).split()
+    return 2 <= len(words) <= 4 and not is_institution(name) and not words[0].startswith("ال") \
+        and not any(title_word(w) or title_word("ال" + w) for w in words)
 
 
 def _after_particle(folded: str, pos: int) -> bool:
@@ -436,10 +458,13 @@ def _quoted_name(pos: int, text: str, state: ArticleState, quotes: list[Quote], 
     q = next((q for q in quotes if q.start == start), None)
     if q is None or len(text[q.inner_start:q.inner_end].split()) > 4:
         return None
-    after = tokens_between(norm, norm.to_folded(q.end), limit, 4)
+    after = tokens_between(norm, norm.to_folded(q.end), limit, 14)
     words = [w.strip("،,") for _, _, w in after]
     if len(words) >= 3 and words[0] == "في" and document_noun(words[1]):
         words = words[2:]  # قالت "كتائب حزب الله" في بيان إنها …: the document it was said in
+    elif after and after[0][2][:1] in "،,":  # قال "أبو محمد"، وهو نازح من كنصفرة، إن …: a description in commas
+        close = next((k for k, (_, _, w) in enumerate(after[1:], 1) if w[-1:] in "،,"), None)
+        words = words[close + 1:] if close is not None and words[1] else []
     if not words or not (words[0] in cue_words.complementizers("that") or
                          (len(words) > 1 and words[1] in cue_words.complementizers("that"))):
         return None
@@ -467,6 +492,12 @@ def _main_subject(text: str, state: ArticleState, sentence: Sentence) -> Speaker
     """The subject of the verb a sentence opens with, when it names a person (تحدث رئيس الوزراء …)."""
     norm = state.norm
     first = tokens_between(norm, sentence.start, sentence.end, 1)
+    if first and not first[0][2].startswith("ال"):  # من جهته، حمّل X … مؤكداً: past an opening adverbial
+        opening = tokens_between(norm, sentence.start, sentence.end, 4)
+        comma = next((k for k, (_, _, w) in enumerate(opening[:3]) if w[-1:] in "،,"), None)
+        if comma is not None:
+            sentence = sentence._replace(start=opening[comma][1])
+            first = tokens_between(norm, sentence.start, sentence.end, 1)
     if not first or first[0][2] in cue_words.particles("leader", "perfect"):
         return None
     if first[0][2].startswith("ال"):  # الرئيس الأميركي دافع عن قراره قائلاً: a title before its verb
@@ -476,7 +507,12 @@ def _main_subject(text: str, state: ArticleState, sentence: Sentence) -> Speaker
     if span is None:
         return None
     speaker = _speaker_at(span, text, state, "", "cue")
-    return speaker if speaker and (is_person(speaker.name) or is_institution(speaker.name) or speaker.role) else None
+    if speaker is None or not (is_person(speaker.name) or is_institution(speaker.name) or speaker.role):
+        return None
+    if speaker.attribution != "title" and not is_person(speaker.name) and not is_institution(speaker.name) \
+            and normalize(speaker.name).startswith("ال"):
+        return None  # حمّل الرئيس المشترك للجنة عن …: the rest of a title read as a name (المشترك للجنة)
+    return speaker
 
 
 def _opening_title(norm: Normalized, sentence: Sentence) -> tuple[int, int] | None:

@@ -9,11 +9,11 @@ Arabic news introduces a person once with title and full name («الأمين ا
   tells ال from أل). A title word (`data/titles.csv`: head, part, honorific, behalf; a head with a pronoun,
   رئيسها) opens the title; it runs on over what completes it: a construct chain (رئيس بعثة الصندوق، كبير
   مفاوضي الحوثيين), definite words and nisba adjectives (الخارجية العراقي), ل-phrases (لمجلس التعاون،
-  للحلف), a place after إلى/في/لدى (إلى اليمن، في مجلس الشيوخ، في حكومة تصريف الأعمال), and, when a name
+  للحلف), a body in quotation marks (رئيس «التيار الوطني الحر»), a place after إلى/في/لدى (إلى اليمن، في مجلس الشيوخ، في حكومة تصريف الأعمال), and, when a name
   in commas follows, the body before it (نائب رئيس حكومة إقليم كوردستان، قوباد طالباني،). A phrase that
   opens with a body noun (وزارة …) or a description (مسؤول …) has no title. The name is the run of up to
   four words after the title (عبد، بن، أبو join the next word: `data/name_particles.csv`); it ends at a
-  comma, a subject stop or particle, a second title after two words (عزيز أخنوش رئيس الحزب), a ل-word
+  comma, a subject stop or particle, a time phrase (مطلع أيلول، منتصف العام), a second title after two words (عزيز أخنوش رئيس الحزب), a ل-word
   after a person's name (للصحافيين، لوكالة …, but a body keeps its: الوكالة الدولية للطاقة الذرية), or a
   pronoun-suffixed noun after two words (نظيره). A title that ends with a colon has no name after it.
 - `titled_people(norm)`: every title-then-name phrase of an article, read only where a head or honorific
@@ -39,7 +39,7 @@ from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import MARKS, has_mark
-from .subjects import is_place, stop_words
+from .subjects import is_place, opens_period, stop_words
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
@@ -84,6 +84,9 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
             titled, open_ = True, not bare.startswith(("ال", "وال"))
         elif not titled:
             return 0
+        elif has_mark(word[:1]) and (close := _quote_close(words, i)) is not None:
+            i, open_ = close + 1, False  # رئيس «التيار الوطني الحر» النائب …: the body headed, in quotes
+            continue
         elif definite(i):
             open_ = False  # الخارجية العراقي، للحلف
         elif bare in ("الي", "في", "لدي") and i + 1 < n and _place_after(words[i + 1]):
@@ -104,6 +107,15 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         if word[-1:] in _COMMAS and not (i < n and title_word(_bare(words[i]))):
             return i  # رئيس وفد المعارضة، أحمد طعمة: the name follows in commas (after an honorific: ، اللواء …)
     return i
+
+
+def _quote_close(words: Sequence[str], i: int) -> int | None:
+    """The index of the word that closes the quotation word `i` opens (four words at most), or None."""
+    for j in range(i, min(i + 4, len(words))):
+        word = words[j].rstrip(_CLOSERS)
+        if has_mark(word[-1:]) and (j > i or len(word) > 1):
+            return j
+    return None
 
 
 def _opens_chain(words: Sequence[str], raw: Sequence[str], k: int) -> bool:
@@ -128,7 +140,8 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         bare = _bare(word)
         glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
         if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
-                or (j == start and cues.cues().pattern.fullmatch(bare)):
+                or (j == start and cues.cues().pattern.fullmatch(bare)) \
+                or (j > start and j + 1 < len(words) and opens_period(bare, words[j + 1])):
             break  # الوزير أكد: a cue verb is no name (but a later name word may look like one: وانغ ون بين)
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
@@ -237,7 +250,8 @@ def _ends_cleanly(words: Sequence[str], raw: Sequence[str], end: int) -> bool:
     if end >= len(words) or words[end - 1][-1:] in _CLOSERS:
         return True
     nxt = _bare(words[end])
-    return (not nxt or nxt in stop_words() or has_mark(words[end]) or nxt[:1].isdigit()
+    return (not nxt or nxt in stop_words() or nxt in _particles() or has_mark(words[end]) or nxt[:1].isdigit()
+            or (end + 1 < len(words) and opens_period(nxt, words[end + 1]))  # X منتصف العام، X قد أثار
             or bool(title_word(nxt)) or nxt.startswith("ل") or bool(cues.cues().pattern.fullmatch(nxt))
             or (_bare(raw[end]).endswith("ه") and len(nxt) > 4))  # استقالته: a noun with a pronoun suffix
 

@@ -2,7 +2,8 @@
 
 A subject runs from the word after the cue to the first word that cannot be part of a name or title: a
 preposition, complementizer, time word or demonstrative (`data/subject_stops.csv`, the complementizers of
-`data/complementizers.csv` and the words that block them (دون، رغم), and the weekdays, relative days and parts of day of `data/date_words.csv`), a
+`data/complementizers.csv` and the words that block them (دون، رغم), the weekdays, relative days, parts of
+day and parts of a period of `data/date_words.csv`, and the month names of `data/months.csv`), a
 quotation mark or a digit. A comma closes it, unless a name in commas follows (وزير الخارجية الأميركي، أنتوني
 بلينكن، أن…). A subject may also stand before its verb (`subject_before`).
 """
@@ -26,6 +27,10 @@ def stop_words() -> frozenset[str]:
     """Folded words that end a subject phrase."""
     dates = lexicons.table("date_words")
     time_words = [w for w, k in zip(dates["word"], dates["kind"]) if k in ("weekday", "day", "daypart") and " " not in w]
+    # a month ends a name (ماكرون أيلول الماضي); not one that needs context (مارس، آب، رمضان), nor a Latin one
+    months = lexicons.table("months")
+    time_words += [w.split()[0] for w, c in zip(months["name"], months["needs_context"])  # تشرين (الأول)
+                   if c == "0" and not w.isascii()]
     sources = [c for c, k in cues.cues().kinds.items() if k == "source" and " " not in c]
     return frozenset(normalize(w) for w in (*lexicons.table("subject_stops")["word"], *time_words, *sources)) \
         | cues.complementizers("that", "saying", "blocks")
@@ -34,6 +39,25 @@ def stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _places() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in lexicons.table("countries")["pattern"]))
+
+
+@lru_cache(maxsize=1)
+def _periods() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded part-of-period qualifiers (مطلع، منتصف، نهاية: data/date_words.csv), and the month names
+    (data/months.csv) and period nouns (العام، الشهر) they qualify."""
+    dates, months = lexicons.table("date_words"), lexicons.table("months")
+    qualifiers = {normalize(w) for w, k in zip(dates["word"], dates["kind"]) if k == "qualifier"}
+    periods = {normalize(w) for w, k in zip(dates["word"], dates["kind"]) if k in ("unit", "year_noun", "month_noun")}
+    periods |= {normalize(w.split()[0]) for w in months["name"] if not w.isascii()}
+    return frozenset(qualifiers), frozenset(periods)
+
+
+def opens_period(word: str, following: str) -> bool:
+    """Two folded words start a time phrase (مطلع أيلول، منتصف العام، نهاية الشهر), which ends a name or
+    a subject: «الرئيس الفرنسي إيمانويل ماكرون مطلع أيلول». A qualifier alone does not (مسؤول مطلع: an
+    informed official; مسؤول آخر)."""
+    qualifiers, periods = _periods()
+    return word in qualifiers and following.strip(_CLOSERS) in periods
 
 
 def is_place(word: str) -> bool:
@@ -53,10 +77,12 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         return tokens
 
     stops = stop_words()
-    taken, where, where_at = [], False, 0
+    taken, where, where_at, resume = [], False, 0, 0
     for k in range(9):
         if k >= len(tokens) and (len(tokens) < 3 or len(whole()) <= k):
             break
+        if k < resume:
+            continue  # inside a quoted name already taken
         m = tokens[k]
         word = m.group()
         bare = word.strip(_CLOSERS)
@@ -74,7 +100,15 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
             taken.extend(_quoted_run(whole(), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
-        if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789":
+        if taken and len(taken) <= 2 and has_mark(word[:1]) and title_word(taken[0].group().strip(_CLOSERS)) == "head":
+            run = _quoted_run(whole(), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
+            if run and run[-1].group()[-1:] not in _CLOSERS:  # quotes, then the rest of the title and the name
+                taken.extend(run)
+                resume = k + len(run)
+                continue
+        if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789" or (
+                taken and bare in _periods()[0] and len(whole()) > k + 1
+                and opens_period(bare, tokens[k + 1].group())):  # وزير الخارجية منتصف العام
             break
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
                                                      and title_word(bare) != "head")):

@@ -218,3 +218,67 @@ def test_a_participle_after_a_title_that_opens_the_sentence():
 def test_a_quoted_name_then_the_document_then_the_clause():
     text = 'وقالت "جماعة الفجر" في بيان إنها ستواصل عملياتها في المنطقة.'
     assert said(text) == [("indirect", "جماعة الفجر", "cue")]
+
+
+# ------------------------------------------------------------------ session 6: four more constructions
+@pytest.mark.parametrize("text, speaker", [
+    ('وقال "أبو خالد"، وهو مزارع من ريف حماة، إن الأمطار تأخرت هذا العام.', "أبو خالد"),
+    ('وقالت "أم سعيد"، التي فقدت منزلها في الزلزال، إن المساعدات لم تصل بعد.', "أم سعيد"),
+])
+def test_a_quoted_name_then_a_description_in_commas(text, speaker):
+    assert said(text) == [("indirect", speaker, "cue")]
+
+
+def test_a_quoted_name_then_commas_without_a_clause_after_is_not_a_name():
+    text = 'وقال "الطريق مغلق"، وهو يشير إلى الجسر، ثم غادر.'  # no complementizer after the commas
+    assert all(s[1] != "الطريق مغلق" for s in said(text, kinds=("statement", "indirect", "term")))
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ('وقال رئيس «الحزب الأخضر» النائب سامر حداد إن الحكومة لن تنال الثقة.', "سامر حداد", "رئيس «الحزب الأخضر» النائب"),
+    ('وأكد زعيم «تيار النهضة» وليد منصور أن الانتخابات ستجري في موعدها.', "وليد منصور", "زعيم «تيار النهضة»"),
+])
+def test_a_title_over_a_quoted_body_then_the_name(text, speaker, role):
+    got = parsed(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in got if r["kind"] == "indirect"] == [(speaker, role)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكانت المبادرة التي أطلقها الرئيس الفرنسي جان دوران مطلع أيلول قد تعثرت.\n"
+     "وقال الرئيس الفرنسي إن الفرصة ما زالت قائمة.", "جان دوران"),
+    ("وكانت الخطة التي أعلنها الوزير سامي الراشد منتصف العام قد أثارت جدلاً.\n"
+     "وقال الوزير إن الخطة ستنفذ كاملة.", "سامي الراشد"),
+])
+def test_a_time_phrase_ends_the_name_of_a_person_introduced(text, speaker):
+    assert said(text) == [("indirect", speaker, "anaphora")]  # not «جان دوران مطلع أيلول»
+
+
+def test_an_informed_source_keeps_its_adjective():
+    """مطلع is also «informed»: only before a month or a period noun does it start a time phrase."""
+    assert said("وقال مسؤول حكومي مطلع إن الاجتماع تأجل.") == [("indirect", "مسؤول حكومي مطلع", "cue")]
+
+
+def test_a_title_after_a_continuing_cue_is_the_speaker_before():
+    text = ("وألقى سامي الراشد كلمة في المؤتمر جاء فيها أنه سيشكل حكومة كفاءات.\n"
+            'وأضاف رئيس الوزراء المكلف: «لن نضيع يوماً واحداً».')
+    assert said(text)[-1] == ("statement", "سامي الراشد", "anaphora")
+    assert parsed(text)[-1]["speaker_role"] == "رئيس الوزراء المكلف"
+
+
+def test_a_title_after_a_cue_that_does_not_continue_stays_the_title():
+    text = ("وألقى سامي الراشد كلمة في المؤتمر جاء فيها أنه سيشكل حكومة كفاءات.\n"
+            'وقال رئيس الوزراء المكلف: «لن نضيع يوماً واحداً».')  # قال opens anyone's words: not resolved
+    assert said(text)[-1][1:] == ("رئيس الوزراء المكلف", "title")
+
+
+def test_a_continuing_cue_does_not_cross_to_another_office():
+    text = ('وقال وزير المالية سامي الراشد إن "العجز سينخفض".\n'
+            'وأضاف رئيس الوزراء المكلف: «لن نضيع يوماً واحداً».')  # the speaker before held another office
+    assert said(text)[-1][1:] == ("رئيس الوزراء المكلف", "title")
+
+
+@pytest.mark.parametrize("opening", ["من جهته،", "في المقابل،", "بدوره،"])
+def test_a_participle_after_an_opening_adverbial_has_its_sentences_subject(opening):
+    text = ('وقال وزير النقل سليم الحداد إن "الطريق سيفتح قريباً".\n'
+            f'{opening} حمّل رئيس النقابة، نادر فارس، الوزارة مسؤولية التأخير، مؤكداً أن "الشاحنات تنتظر منذ شهر".')
+    assert said(text)[-1][1:] == ("نادر فارس", "participle")

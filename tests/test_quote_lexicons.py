@@ -242,3 +242,13 @@ def test_every_issuer_cue(row):
 def test_every_cue_that_takes_about(row):
     assert reported(f"و{row.cue} وزارة الدفاع البريطانية عن خطة لسحب قواتها.") == [
         ("عن خطة لسحب قواتها", "وزارة الدفاع البريطانية")]
+
+
+@pytest.mark.parametrize("row", [r for r in rows("cues") if r.continues == "yes"], ids=lambda r: r.cue)
+def test_every_cue_that_continues_the_speaker_before(row):
+    text = ("وألقى سامي الراشد كلمة في المؤتمر جاء فيها أنه سيشكل حكومة كفاءات.\n"
+            f"و{row.cue} رئيس الوزراء المكلف: «لن نضيع يوماً واحداً».")
+    got = [r for r in parse_article(Article("t", text, published=dt.date(2021, 4, 7)))["statements"]
+           if r["kind"] == "statement"]
+    assert [(r["speaker"], r["attribution"], r["speaker_role"]) for r in got] == [
+        ("سامي الراشد", "anaphora", "رئيس الوزراء المكلف")]
