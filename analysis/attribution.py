@@ -32,7 +32,7 @@ from .cues import document_kinds, document_noun, document_words, find_cues
 from .quote_marks import Quote, has_mark
 from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
-                       joint_phrases, listed_speaker, media_words, name_aliases, person, plain, preferred_spelling)
+                       joint_phrases, listed_speaker, name_aliases, person, plain, preferred_spelling)
 from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
 from .text import Normalized, normalize
 from .titles import is_nisba, title_word
@@ -250,7 +250,7 @@ class ArticleState:
         """Named sources of the article (صحيفة "نيويورك تايمز"), by their head word: computed when needed."""
         norm = self.norm
         return {m.group("head"): plain(norm.original[slice(*norm.span(*m.span("name")))]).strip()
-                for m in norm.matches_at_words(_named_source(), _media_forms())}
+                for m in norm.matches_at_words(_named_source(), cue_words.media_forms())}
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل")
@@ -285,14 +285,9 @@ def _joint_spans(norm: Normalized) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _media_forms() -> frozenset[str]:
-    return frozenset(p + h for h in media_words() for p in ("", "ال"))
-
-
-@lru_cache(maxsize=1)
 def _named_source() -> re.Pattern[str]:
     """A media source with its name in quotation marks: صحيفة "نيويورك تايمز"."""
-    heads = "|".join(media_words())
+    heads = "|".join(cue_words.media_words())
     return re.compile(rf"(?<![\w])(?:ال)?(?P<head>{heads})\s+[\"«“](?P<name>[^\"«»“”،,.]{{2,40}}?)[\"»”]")
 
 
@@ -347,6 +342,12 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
         span = state.before_date(subject_after(norm, m.end(), limit))
         if span and kind == "issuer" and _is_document_noun(folded, span[0]):
             span = None  # ألقى كلمة: the document, not the speaker
+        author = _document_subject(norm, span, limit) if span and kind != "issuer" else None
+        if author:  # وقال بيان للخارجية: the document's author speaks
+            speaker = _speaker_at(author, text, state, cue_text, "document", next_quote)
+            if speaker:
+                speaker = speaker._replace(attribution="document" if speaker.attribution == "cue" else speaker.attribution)
+                return _after_speaker(kind, speaker, state, m, None, author[1], about, limit)
         if span:
             speaker = _speaker_at(span, text, state, cue_text, "cue", next_quote)
             if speaker and speaker.attribution == "title" and not is_person(speaker.name) and cue_words.continues(m):
@@ -428,10 +429,14 @@ def _after_speaker(kind: str, speaker: Speaker, state: ArticleState, m, clause: 
 
 def _speaker_at(span: tuple[int, int], text: str, state: ArticleState, cue_text: str, attribution: str,
                 next_quote: int | None = None) -> Speaker | None:
-    """The speaker a folded subject span names, with how it was found."""
+    """The speaker a folded subject span names, with how it was found. A span that starts inside ل+ال
+    (للخارجية: its لخارجية) is read with its ال (الخارجية)."""
     norm = state.norm
     s, e = norm.span(*span)
     mention = text[s:e]
+    if span[0] >= 1 and norm.text.startswith("لل", span[0] - 1) and (span[0] < 2 or not norm.text[span[0] - 2].isalnum()):
+        mention = "ا" + mention
+        s = norm.span(span[0] - 1, span[1])[0]  # the mention as written: للخارجية العراقية
     named = listed_speaker(mention, state.published) or canonical_speaker(mention, state.context(span[0]))
     if named is None:
         return None
@@ -605,16 +610,8 @@ def _document(m, text: str, state: ArticleState, cue_text: str, limit: int) -> A
             return Attribution(state.record(speaker, document=kind), m.start(), end)
         return _document_speaker(author, m, doc_end, state, cue_text)
     # جاء في بيان لوزارة الخارجية / صادر عن الوزارة: the author follows
-    by = doc_end
-    rest = tokens_between(norm, doc_end, limit, 2)
-    if rest and rest[0][2] in document_words("by"):
-        by = rest[0][1]
-        after = tokens_between(norm, by, limit, 1)
-        if after and after[0][2] in cue_words.complementizers("from"):
-            by = after[0][1]
-    elif rest and rest[0][2].startswith("ل") and not rest[0][2].startswith("لل"):
-        by = rest[0][0] + 1  # بيان لوزارة: the author after لـ
-    span = subject_after(norm, by, limit)
+    by = _author_from(norm, doc_end, limit)
+    span = subject_after(norm, doc_end if by is None else by, limit)
     if span is None:
         return None
     speaker = _speaker_at(span, text, state, cue_text, "document")
@@ -622,6 +619,36 @@ def _document(m, text: str, state: ArticleState, cue_text: str, limit: int) -> A
         return None
     speaker = speaker._replace(attribution="document" if speaker.attribution == "cue" else speaker.attribution)
     return Attribution(state.record(speaker, document=kind), m.start(), span[1])
+
+
+def _author_from(norm: Normalized, doc_end: int, limit: int) -> int | None:
+    """Where the author of an indefinite document noun that ends at `doc_end` is named (folded), when a word
+    says so: بيان صادر عن X، بيان لوزارة X، وثيقة قدمها X; else None. After لل (بيان للخارجية) the author
+    starts inside the word; `_speaker_at` reads it with its ال."""
+    rest = tokens_between(norm, doc_end, limit, 2)
+    if not rest:
+        return None
+    word = rest[0][2]
+    if word in document_words("by"):
+        after = tokens_between(norm, rest[0][1], limit, 1)
+        if after and after[0][2] in cue_words.complementizers("from"):
+            return after[0][1]
+        return rest[0][1]
+    if word.startswith("ل"):
+        return rest[0][0] + 1  # بيان لوزارة: the author after لـ (للخارجية: لخارجية, read with its ال)
+    if cue_words.names_author(word):
+        return rest[0][1]  # وثيقة قدمها وفد المعارضة: the author after the verb
+    return None
+
+
+def _document_subject(norm: Normalized, span: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """وقال بيان للخارجية إن، وذكر تقرير صادر عن المنظمة أن: a cue's subject that is an indefinite document
+    with its author named after it: the author's span, or None."""
+    first = tokens_between(norm, span[0], span[1], 1)
+    if not first or first[0][2].startswith("ال") or document_noun(first[0][2]) is None:
+        return None
+    by = _author_from(norm, first[0][1], limit)
+    return None if by is None else subject_after(norm, by, limit)
 
 
 def _with_adjectives(norm: Normalized, pos: int, limit: int) -> int:

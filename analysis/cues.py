@@ -154,9 +154,33 @@ _DOCUMENT_NOUNS = ("statement", "speech", "post", "letter", "report", "interview
 @lru_cache(maxsize=None)
 def document_words(*kinds: str) -> frozenset[str]:
     """Folded words of data/documents.csv of the given kinds (statement, speech, …; pronoun: فيها; by:
-    صادر); with none, every document noun."""
+    صادر; author_verb: قدم); with none, every document noun."""
     table = lexicons.table("documents")
     return frozenset(normalize(w) for w, k in zip(table["word"], table["kind"]) if k in (kinds or _DOCUMENT_NOUNS))
+
+
+@lru_cache(maxsize=1)
+def media_words() -> tuple[str, ...]:
+    """Folded head words of named media sources (صحيفه، وكاله), from data/media.csv."""
+    return tuple(normalize(w) for w in lexicons.table("media")["word"])
+
+
+@lru_cache(maxsize=1)
+def media_forms() -> frozenset[str]:
+    """The media heads with and without ال (وكاله، الوكاله): after ل they name whom something was said to."""
+    return frozenset(p + h for h in media_words() for p in ("", "ال"))
+
+
+@lru_cache(maxsize=1)
+def _author_verb() -> re.Pattern[str]:
+    verbs = _alternation(normalize(w) for w in document_words("author_verb"))
+    return re.compile(rf"(?:{verbs})ت?(?:ه|ها|هما)")
+
+
+def names_author(word: str) -> bool:
+    """A folded word is a verb whose object pronoun is the document and whose subject, right after it, is
+    the document's author (قدمها، أصدرته، نشرته: data/documents.csv, kind author_verb)."""
+    return _author_verb().fullmatch(word.strip("،,")) is not None
 
 
 @lru_cache(maxsize=1)

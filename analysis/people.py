@@ -287,8 +287,9 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
         p, word = tokens[-1]
         bare = _bare(word)
         if word[-1:] in _CLOSERS or not bare or bare in stops or has_mark(word) or bare[:1].isdigit() \
-                or title_word(bare) or cues.cues().pattern.fullmatch(bare):
-            break
+                or title_word(bare) or cues.cues().pattern.fullmatch(bare) or cues.names_author(bare) \
+                or cues.document_noun(bare):
+            break  # (وثيقة قدمها وفد المعارضة: a document and its verb are no name words)
         if _definite(_bare(written(p, word))) and not (len(tokens) > 1 and tokens[-2][1] in glue):
             break  # العراقي: an adjective of the title, unless عبد الله
         start, taken = p, taken + 1

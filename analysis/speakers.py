@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from . import lexicons
-from .cues import document_kinds, document_words
+from .cues import document_kinds, document_words, media_words
 from .people import split_title
 from .subjects import is_place
 from .titles import is_nisba, title_word
@@ -183,12 +183,6 @@ def _aliases_by_first() -> dict[str, list[int]]:
 def joint_phrases() -> tuple[str, ...]:
     """Folded phrases that name a joint statement (بيان مشترك)."""
     return tuple(sorted({" ".join(a.tokens) for a in aliases() if a.kind == "joint"}, key=lambda p: (-len(p), p)))
-
-
-@lru_cache(maxsize=1)
-def media_words() -> tuple[str, ...]:
-    """Folded head words of named media sources (صحيفه، وكاله), from data/media.csv."""
-    return tuple(normalize(w) for w in lexicons.table("media")["word"])
 
 
 @lru_cache(maxsize=1)

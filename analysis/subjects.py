@@ -113,8 +113,8 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
                                                      and title_word(bare) != "head")):
             break  # an object (مسعاهما، التزامهما), not a subject (but رئيسها عبد الرزاق مقري is)
-        if taken and bare[:1] == "ل" and bare[1:] in _media_heads():
-            break  # قال المصدر لإذاعة «صوت الشعب»: whom it was said to
+        if bare[:1] == "ل" and _addressee(bare):
+            break  # قال المصدر لإذاعة «صوت الشعب»، قال لرووداو: whom it was said to, not who said it
         if taken and cues.document_noun(bare):
             break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
@@ -156,11 +156,22 @@ def _bodies() -> frozenset[str]:
     return frozenset(normalize(p + w) for w in words for p in ("", "و"))
 
 
+
+def _addressee(word: str) -> bool:
+    """A folded word is ل before a medium or an outlet (لإذاعة، للوكالة، لرووداو، لـ«الصباح»): whom a source
+    spoke to."""
+    noun = word[1:]
+    if noun.startswith("ل"):
+        noun = "ا" + noun  # للوكالة: ل + الوكالة
+    return not noun or has_mark(noun[:1]) or noun in cues.media_forms() or noun in _outlets()
+
+
 @lru_cache(maxsize=1)
-def _media_heads() -> frozenset[str]:
-    """Folded media heads (data/media.csv), with and without ال: after ل they name an addressee."""
-    words = [normalize(w) for w in lexicons.table("media")["word"]]
-    return frozenset(words + ["ال" + w for w in words])
+def _outlets() -> frozenset[str]:
+    """Folded one-word outlet names (data/outlets.csv: رووداو، العربية): after ل they name whom a source
+    spoke to (قال لرووداو)."""
+    names = lexicons.table("outlets")["outlet"]
+    return frozenset(normalize(n) for n in names if " " not in n.strip())
 
 
 def _described(taken: list[re.Match[str]]) -> bool:
@@ -234,6 +245,11 @@ def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | No
         segments[-1].append(t)
         if t[2][-1:] in "،,":
             segments.append([])
+    relatives = stops_of("relative") - {"ما"}
+    if len(segments) >= 2 and len(segments[-1]) == 1 and segments[-1][0][2] in relatives:
+        segments[-1] = []  # قوباد طالباني، الذي قال: the relative clause's antecedent, as in «X، قال»
+    elif len(segments) >= 3 and not segments[-1] and segments[-2][0][2] in relatives:
+        segments = segments[:-2] + [[]]  # X، الذي زار المدينة أمس، قال: the relative clause stands between
     leaders = cues.particles("leader")
     while len(segments) >= 3 and not segments[-1] and segments[-2][-1][2].strip(_CLOSERS) in leaders:
         segments = segments[:-2] + [[]]  # X، من جهته، قال: the particle stands between subject and verb
@@ -262,6 +278,25 @@ def _complements() -> frozenset[str]:
     return cues.complementizers("that", "saying", "his_saying")
 
 
+def _title_after_object(words: list[tuple[int, int, str]]) -> int:
+    """Where the subject starts when the clause opened with a verb and its object or place: at a title
+    head right after a definite word or a place, in the same comma segment, when the clause opens with
+    و or ف (وترأس الوفد وزير الزراعة، سامي الراشد، الذي قال: وزير; ووصل إلى بغداد وزير الزراعة …); else 0.
+    A title after a name (عزيز الحداد رئيس الحزب) or after a comma (سامي الراشد، وزير الزراعة، قال) is the
+    name's apposition: 0. Limit: a name that starts with و (وليد الحداد رئيس الحزب قال) is read as a verb."""
+    if len(words) < 3 or words[0][2][:1] not in "وف":
+        return 0
+    for k in range(2, len(words)):
+        before, word = words[k - 1][2], words[k][2]
+        if before[-1:] in _CLOSERS:
+            return 0
+        bare = word.strip(_CLOSERS)
+        if title_word(bare) == "head" and not bare.startswith("ال") and not title_word(before) and \
+                (before.startswith(("ال", "وال")) or is_place(before)):
+            return k
+    return 0
+
+
 def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, int] | None:
     """The span of a subject phrase standing before its verb, without the auxiliary or particle that opens
     it and from a quotation mark on (مصادر خاصة لـ"العربية" → مصادر خاصة), or None."""
@@ -279,6 +314,7 @@ def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, i
         words = words[:marked]
         while words and words[-1][2] in stops:
             words = words[:-1]
+    words = words[_title_after_object(words):]
     if not 1 <= len(words) <= 8:
         return None
     for _, _, w in words:

@@ -282,3 +282,47 @@ def test_a_participle_after_an_opening_adverbial_has_its_sentences_subject(openi
     text = ('وقال وزير النقل سليم الحداد إن "الطريق سيفتح قريباً".\n'
             f'{opening} حمّل رئيس النقابة، نادر فارس، الوزارة مسؤولية التأخير، مؤكداً أن "الشاحنات تنتظر منذ شهر".')
     assert said(text)[-1][1:] == ("نادر فارس", "participle")
+
+
+@pytest.mark.parametrize("before", [
+    "وترأس الوفد وزير الزراعة، سامي الراشد، الذي قال",  # a verb and its object, then the subject
+    "ووصل إلى بغداد وزير الزراعة سامي الراشد، الذي قال",  # a verb and a place
+    "سامي الراشد، وزير الزراعة، قال",  # the title after the name, in commas
+    "وزير الزراعة سامي الراشد، الذي زار المدينة أمس، قال",  # a relative clause between subject and verb
+])
+def test_a_subject_before_its_verb_past_an_opening_verb_or_a_relative_clause(before):
+    text = f'{before} في مؤتمر صحفي: "المحصول هذا العام أفضل من المتوقع".'
+    assert said(text) == [("statement", "سامي الراشد", "subject-first")]
+
+
+def test_a_name_before_a_title_in_one_phrase_stays_the_subject():
+    text = 'عزيز الحداد رئيس الحزب قال في مؤتمر صحفي: "المحصول هذا العام أفضل من المتوقع".'
+    assert said(text)[0][1] == "عزيز الحداد"
+
+
+@pytest.mark.parametrize("addressee", ["لرووداو", "لوكالة «الأنباء الوطنية»", "للصحيفة"])
+def test_whom_a_source_spoke_to_is_not_the_speaker(addressee):
+    text = f'مدير مطار المدينة، نادر فارس، قال {addressee}: "الرحلات ستعود الأسبوع المقبل".'
+    assert said(text) == [("statement", "نادر فارس", "subject-first")]
+
+
+@pytest.mark.parametrize("verb", ["قدمها", "أصدرتها", "نشرتها", "أعدها", "وزعها"])
+def test_a_document_and_the_verb_that_names_its_author(verb):
+    text = f"وجاء في وثيقة {verb} نقابة المعلمين أن الإضراب سيستمر حتى نهاية الشهر."
+    assert said(text) == [("indirect", "نقابة المعلمين", "document")]
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("وقال بيان للخارجية الأردنية إن الوفد سيزور القاهرة.", "الخارجية الأردنية", "للخارجية الأردنية"),
+    ("وذكر تقرير لمنظمة الصحة العالمية أن الإصابات تراجعت.", "منظمة الصحة العالمية", "منظمة الصحة العالمية"),
+    ("وأفاد بيان صادر عن نقابة المعلمين بأن الإضراب سيستمر.", "نقابة المعلمين", "نقابة المعلمين"),
+    ("وأكدت وثيقة قدمها وفد المعارضة أن الحل سياسي.", "وفد المعارضة", "وفد المعارضة"),
+    ('وقالت مذكرة لبنك "النخيل" إن الأسعار سترتفع.', "بنك النخيل", 'بنك "النخيل"'),
+])
+def test_a_document_as_subject_speaks_for_its_author(text, speaker, mention):
+    got = [r for r in parsed(text) if r["kind"] == "indirect"]
+    assert [(r["speaker"], r["attribution"], r["speaker_mention"]) for r in got] == [(speaker, "document", mention)]
+
+
+def test_a_document_with_no_author_named_after_it_speaks_as_the_text_names_it():
+    assert said("وقال بيان رسمي إن الوفد سيزور القاهرة.") == [("indirect", "بيان رسمي", "cue")]

@@ -252,3 +252,10 @@ def test_every_cue_that_continues_the_speaker_before(row):
            if r["kind"] == "statement"]
     assert [(r["speaker"], r["attribution"], r["speaker_role"]) for r in got] == [
         ("سامي الراشد", "anaphora", "رئيس الوزراء المكلف")]
+
+
+@pytest.mark.parametrize("row", [r for r in rows("documents") if r.kind == "author_verb"], ids=lambda r: r.word)
+def test_every_verb_that_names_a_documents_author(row):
+    for form in (row.word + "ه", row.word + "ته"):  # بيان قدمه المكتب، بيان قدمته الوزارة
+        text = f"وجاء في بيان {form} وزارة الدفاع البريطانية أن القوات نفذت ضربات جوية."
+        assert reported(text) == [("أن القوات نفذت ضربات جوية", "وزارة الدفاع البريطانية")], form
