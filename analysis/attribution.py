@@ -346,7 +346,8 @@ def _verb(m, kind: str, text: str, state: ArticleState, sentence: Sentence, quot
         if author:  # وقال بيان للخارجية: the document's author speaks
             speaker = _speaker_at(author, text, state, cue_text, "document", next_quote)
             if speaker:
-                speaker = speaker._replace(attribution="document" if speaker.attribution == "cue" else speaker.attribution)
+                how = "document" if speaker.attribution == "cue" else speaker.attribution
+                speaker = speaker._replace(attribution=how)
                 return _after_speaker(kind, speaker, state, m, None, author[1], about, limit)
         if span:
             speaker = _speaker_at(span, text, state, cue_text, "cue", next_quote)
@@ -387,7 +388,8 @@ def _continued(title: Speaker, state: ArticleState) -> Speaker:
     last = state.last
     if last is None or last.role is not None or last.attribution in ("title", "joint") or not _person_like(last.name):
         return title
-    return Speaker(last.name, title.start, title.end, title.cue, "anaphora", title.role, title.org, mention=title.mention)
+    return Speaker(last.name, title.start, title.end, title.cue, "anaphora", title.role, title.org,
+                   mention=title.mention)
 
 
 def _person_like(name: str) -> bool:
@@ -434,7 +436,8 @@ def _speaker_at(span: tuple[int, int], text: str, state: ArticleState, cue_text:
     norm = state.norm
     s, e = norm.span(*span)
     mention = text[s:e]
-    if span[0] >= 1 and norm.text.startswith("لل", span[0] - 1) and (span[0] < 2 or not norm.text[span[0] - 2].isalnum()):
+    if span[0] >= 1 and norm.text.startswith("لل", span[0] - 1) and \
+            (span[0] < 2 or not norm.text[span[0] - 2].isalnum()):
         mention = "ا" + mention
         s = norm.span(span[0] - 1, span[1])[0]  # the mention as written: للخارجية العراقية
     named = listed_speaker(mention, state.published) or canonical_speaker(mention, state.context(span[0]))
@@ -463,7 +466,9 @@ def _quoted_name(pos: int, text: str, state: ArticleState, quotes: list[Quote], 
     q = next((q for q in quotes if q.start == start), None)
     if q is None or len(text[q.inner_start:q.inner_end].split()) > 4:
         return None
-    after = tokens_between(norm, norm.to_folded(q.end), limit, 14)
+    after = tokens_between(norm, norm.to_folded(q.end), limit, 4)
+    if after and after[0][2][:1] in "،,":  # a description in commas may follow: read up to 14 words
+        after = tokens_between(norm, norm.to_folded(q.end), limit, 14)
     words = [w.strip("،,") for _, _, w in after]
     if len(words) >= 3 and words[0] == "في" and document_noun(words[1]):
         words = words[2:]  # قالت "كتائب حزب الله" في بيان إنها …: the document it was said in
@@ -497,7 +502,9 @@ def _main_subject(text: str, state: ArticleState, sentence: Sentence) -> Speaker
     """The subject of the verb a sentence opens with, when it names a person (تحدث رئيس الوزراء …)."""
     norm = state.norm
     first = tokens_between(norm, sentence.start, sentence.end, 1)
-    if first and not first[0][2].startswith("ال"):  # من جهته، حمّل X … مؤكداً: past an opening adverbial
+    # من جهته، حمّل X … مؤكداً: the main subject is read past an opening adverbial
+    if first and not first[0][2].startswith("ال") and \
+            _COMMA.search(norm.text, sentence.start, min(sentence.end, sentence.start + 40)):
         opening = tokens_between(norm, sentence.start, sentence.end, 4)
         comma = next((k for k, (_, _, w) in enumerate(opening[:3]) if w[-1:] in "،,"), None)
         if comma is not None:
@@ -644,8 +651,10 @@ def _author_from(norm: Normalized, doc_end: int, limit: int) -> int | None:
 def _document_subject(norm: Normalized, span: tuple[int, int], limit: int) -> tuple[int, int] | None:
     """وقال بيان للخارجية إن، وذكر تقرير صادر عن المنظمة أن: a cue's subject that is an indefinite document
     with its author named after it: the author's span, or None."""
+    if norm.text.startswith("ال", span[0]) or not _document_stems().match(norm.text, span[0], span[1]):
+        return None  # (a quick test: a document stem at the start of the subject; و may not stand before it)
     first = tokens_between(norm, span[0], span[1], 1)
-    if not first or first[0][2].startswith("ال") or document_noun(first[0][2]) is None:
+    if not first or document_noun(first[0][2]) is None:
         return None
     by = _author_from(norm, first[0][1], limit)
     return None if by is None else subject_after(norm, by, limit)
@@ -704,6 +713,7 @@ def _is_document_noun(folded: str, pos: int) -> bool:
 
 
 _TOKEN = re.compile(r"\S+")
+_COMMA = re.compile("[،,]")
 
 
 def _tokens(folded: str, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:

@@ -39,7 +39,7 @@ from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import MARKS, has_mark
-from .subjects import is_place, opens_period, stop_words
+from .subjects import is_place, opens_period, period_qualifiers, stop_words
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
@@ -133,7 +133,7 @@ def _place_after(word: str) -> bool:
 
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
-    stops, glue = stop_words(), _glue()
+    stops, glue, qualifiers = stop_words(), _glue(), period_qualifiers()
     j = start
     while j < len(words) and j - start < MAX_NAME_WORDS:
         word = words[j]
@@ -141,7 +141,7 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
         if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
                 or (j == start and cues.cues().pattern.fullmatch(bare)) \
-                or (j > start and j + 1 < len(words) and opens_period(bare, words[j + 1])):
+                or (bare in qualifiers and j > start and j + 1 < len(words) and opens_period(bare, words[j + 1])):
             break  # الوزير أكد: a cue verb is no name (but a later name word may look like one: وانغ ون بين)
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
