@@ -1,7 +1,7 @@
 """Attribution cues: the words that say someone spoke (قال، أكد، مبيناً، بحسب، نقلت … عن … قوله).
 
-Cues and their kinds come from `data/cues.csv` (with whether a cue takes عن, and whether it goes on with
-the words of whoever spoke before: أضاف، تابع); how a cue may be written on the page (و/ف before it,
+Cues and their kinds come from `data/cues.csv` (with whether a cue takes عن, whether it goes on with the
+words of whoever spoke before: أضاف، تابع, and whether it is written like a common word: بين); how a cue may be written on the page (و/ف before it,
 ت/وا/ا/… after it) from `data/cue_affixes.csv`; the particles that may stand before a verb cue that opens a
 clause (كما، فيما، من جهته) from `data/cue_particles.csv`; the complementizers that follow a cue (أن، إن،
 بأن، قائلاً، قوله) from `data/complementizers.csv`. Cues are found by looking up the article's words, never by
@@ -77,6 +77,13 @@ def takes_about(m: re.Match[str]) -> bool:
 def _continuing() -> frozenset[str]:
     table = lexicons.table("cues")
     return frozenset(normalize(c) for c, a in zip(table["cue"], table["continues"]) if a == "yes")
+
+
+@lru_cache(maxsize=1)
+def homographs() -> frozenset[str]:
+    """Folded cues written like a common word (بين: بيّن or the preposition; رأى: رأي): cues.csv, homograph."""
+    table = lexicons.table("cues")
+    return frozenset(normalize(c) for c, a in zip(table["cue"], table["homograph"]) if a == "yes")
 
 
 def continues(m: re.Match[str]) -> bool:

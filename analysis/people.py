@@ -140,9 +140,10 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         bare = _bare(word)
         glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
         if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
-                or (j == start and cues.cues().pattern.fullmatch(bare)) \
+                or _ends_name_as_cue(bare, j == start) \
                 or (bare in qualifiers and j > start and j + 1 < len(words) and opens_period(bare, words[j + 1])):
-            break  # الوزير أكد: a cue verb is no name (but a later name word may look like one: وانغ ون بين)
+            break  # الوزير أكد، نجيب ميقاتي قال: a cue verb is no name (but a homograph after a first name
+            #        word may be one: وانغ ون بين)
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
                 break  # هاني سويلم نظيره: a pronoun suffix (ه as written, not ة) after two name words
@@ -154,6 +155,12 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         if word[-1:] in _CLOSERS:
             break
     return j
+
+
+def _ends_name_as_cue(bare: str, first: bool) -> bool:
+    """A cue verb is no name word, except a cue written like a common word (بين) after a name's first word."""
+    m = cues.cues().pattern.fullmatch(bare)
+    return m is not None and (first or m.group("cue") not in cues.homographs())
 
 
 class TitledName(NamedTuple):

@@ -326,3 +326,11 @@ def test_a_document_as_subject_speaks_for_its_author(text, speaker, mention):
 
 def test_a_document_with_no_author_named_after_it_speaks_as_the_text_names_it():
     assert said("وقال بيان رسمي إن الوفد سيزور القاهرة.") == [("indirect", "بيان رسمي", "cue")]
+
+
+def test_a_cue_after_a_name_ends_it_but_a_homograph_may_be_a_name_word():
+    text = ('ورئيس البلدية سامي الراشد قال في كلمة: "الطريق سيفتح قريباً أمام الشاحنات".\n'
+            "وأشار الأخير إلى أن الأعمال ستنتهي في الصيف.")
+    assert [s[1] for s in said(text)] == ["سامي الراشد", "سامي الراشد"]  # not «سامي الراشد قال»
+    text = "وقال المتحدث باسم الخارجية الصينية وانغ ون بين إن الزيارة ناجحة."
+    assert said(text) == [("indirect", "وانغ ون بين", "cue")]
