@@ -11,7 +11,8 @@ The publication date, by strength of evidence (`published_basis` says which):
    date with its Gregorian one);
 1. the date in the article's URL (the input's `url` field, or a URL line of the page): /2021/04/07/,
    /20210407/, -20210407-, ?cdate=07042021 (day, month, year);
-2. a date-only line near the top (a header: «الأحد 14 آذار 2021 - 1 شعبان 1442 هـ»);
+2. a date-only line near the top (a header: «الأحد 14 آذار 2021 - 1 شعبان 1442 هـ»), perhaps with a
+   time of day or the paper's issue number after the date («23-10-2020 | 06:30»);
 3. a city-and-agency dateline (بغداد 7 أبريل 2021 (شينخوا) -);
 4. only when nothing else states it, an update stamp (آخر تحديث).
 
@@ -75,10 +76,24 @@ def dates_by_line(spans: list[tuple[int, int]], absolute: list) -> list:
     return out
 
 
+# what a page's date header may hold after its date: a time of day (06:30، ٠٨:٤٥ بتوقيت غرينتش، 10:15 ص)
+# and the paper's issue number (رقم العدد [15472]), with the separators between them
+_HEADER_REST = re.compile(r"(?:\s*[|\-–—،,/]?\s*(?:(?:الساعة\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:ص|م|am|pm|AM|PM)?"
+                          r"(?:\s*\(?(?:بتوقيت\s+\S+(?:\s+\S+)?|GMT|UTC|غرينتش|غرينيتش)\)?)?"
+                          r"|(?:رقم\s+)?العدد\s*\[?\d+\]?))+\s*[|\-–—]?\s*")
+
+
 def is_dateline(line: str, found) -> bool:
-    """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday; `found` is the
-    line's absolute date (or None)."""
-    return found is not None and len(line.split()) <= 6 and (found.end - found.start) >= 0.6 * len(line.strip())
+    """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday, a time of day or the
+    issue number of the paper after it («23-10-2020 | 06:30»، «السبت ٢٢ رمضان ١٤٤٣هـ - ٢٣ أبريل ٢٠٢٢م |
+    ٠٨:٤٥ بتوقيت غرينتش»، «… 08 أبريل 2021 مـ رقم العدد [15472]»); `found` is the line's absolute date (or
+    None)."""
+    if found is None:
+        return False
+    if len(line.split()) <= 6 and (found.end - found.start) >= 0.6 * len(line.strip()):
+        return True
+    rest = line[found.end:]
+    return not line[:found.start].strip() and bool(rest.strip()) and _HEADER_REST.fullmatch(rest) is not None
 
 
 def _published(lines: list[str], kinds: list[str | None], line_dates: list, url: str | None = None) -> dict:
@@ -105,8 +120,10 @@ def _published(lines: list[str], kinds: list[str | None], line_dates: list, url:
             found.append((0, i, d.date, f'stated in the text: publication line "{line.strip()[:60]}"'))
         elif label == "updated" or (kind == "timestamp" and _is_update(line)):
             found.append((4, i, d.date, f'stated in the text: last update "{snippet}" (publication may be earlier)'))
-        elif kind == "timestamp":
-            continue  # a machine time stamp left by a crawler
+        elif kind == "timestamp" and (i >= 6 or _MACHINE_STAMP.match(line) or not is_dateline(line, d)):
+            continue  # a machine time stamp left by a crawler, or a stamped date further down the page
+        elif kind == "timestamp":  # 23-10-2020 | 06:30 under the headline: the page's date header
+            found.append((2, i, d.date, f'stated in the text: dateline "{snippet}"'))
         elif i < 6 and is_dateline(line, d):
             found.append((2, i, d.date, f'stated in the text: dateline "{snippet}"'))
         elif i < 6 and kind is None and d.start < 40 and re.match(r"\s*[\(\-–—:]", line[d.end:d.end + 3] or "-"):
@@ -156,6 +173,9 @@ def url_date(url: str):
             except ValueError:
                 continue
     return None
+
+
+_MACHINE_STAMP = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}[ T]\d")  # 2021-04-08T10:22:31Z, as crawlers write them
 
 
 def _is_update(line: str) -> bool:

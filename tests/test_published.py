@@ -97,3 +97,24 @@ def test_an_article_without_a_publication_date_gets_an_info_problem_row():
     assert facts["problems"] == [{"path": "a.txt", "row": None, "severity": "info",
                                   "reason": "no publication date in the input or the text: 1 relative date(s) stay unresolved"}]
     assert dates.extract(seg, {}) == rows  # without a problems list (parse_article before per-article problems)
+
+
+@pytest.mark.parametrize("header", [
+    "14-03-2021 | 10:30",  # a Levantine site's header: date, then the time
+    "14/03/2021 - 21:40",
+    "2021/03/14 | 18:42",
+    "الأحد ١ شعبان ١٤٤٢هـ - ١٤ مارس ٢٠٢١م | ٠٨:٤٥ بتوقيت غرينتش",
+    "الأحد - 1 شعبان 1442 هـ - 14 مارس 2021 مـ رقم العدد [15020]",  # a paper's issue number
+])
+def test_a_date_header_with_its_time_or_issue_number(header):
+    got, basis = published(f"عنوان الخبر عن الحوار\n{header}\n{BODY}")
+    assert got == dt.date(2021, 3, 14) and basis.startswith("stated in the text: dateline"), basis
+
+
+@pytest.mark.parametrize("text", [
+    f"عنوان الخبر عن الحوار\n{BODY}\nفقرة ثانية من الخبر.\nفقرة ثالثة.\nفقرة رابعة.\nفقرة خامسة.\nفقرة سادسة.\n14-03-2021 | 10:30",
+    f"عنوان الخبر عن الحوار\n2021-03-14 10:22:31\n{BODY}",  # a machine stamp, as a crawler writes it
+    f"عنوان الخبر عن الحوار\n14-03-2021 | 10:30 وصل الوفد إلى بغداد\n{BODY}",  # the date opens a sentence
+])
+def test_a_stamped_date_far_down_a_machine_stamp_or_a_sentence_is_no_header(text):
+    assert published(text) == (None, None)
