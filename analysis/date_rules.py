@@ -569,9 +569,23 @@ def _relative_day(m, anchor, folded) -> Value | None:
     after = folded[m.end():m.end() + 12].split()
     if word == "اليوم" and after and after[0] in w.not_today:
         return None  # اليوم التالي، اليوم الوطني: a day of the story, not the publication day
+    if word == "اليوم" and _in_outlet_name(m, folded, w.outlet_days):
+        return None  # المصري اليوم، اليوم السابع: an outlet's name
     if anchor is None:
         return Value(unresolved("day"), True)
     return Value(periods.day(anchor + dt.timedelta(days=w.days[word])), True)
+
+
+def _in_outlet_name(m, folded: str, names: tuple[str, ...]) -> bool:
+    """The match's اليوم is a word of an outlet name written around it."""
+    for name in names:
+        lo = max(0, m.start("word") - len(name))
+        i = folded.find(name, lo, m.end("word") + len(name))
+        while i != -1 and i <= m.start("word"):
+            if i + len(name) >= m.end("word"):
+                return True
+            i = folded.find(name, i + 1, m.end("word") + len(name))
+    return False
 
 
 def _weekday(m, anchor, folded) -> Value | None:

@@ -62,6 +62,7 @@ class Vocabulary:
     count_nouns: frozenset[str]
     time_units: dict[str, tuple[str, int | None]]  # word → (unit, count: 1 singular, 2 dual, None plural)
     ordinals: dict[str, tuple[int, str]]  # day ordinal word → (value, form)
+    outlet_days: tuple[str, ...] = ()  # outlet names that hold اليوم (المصري اليوم، اليوم السابع), folded
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,18 @@ def vocabulary() -> Vocabulary:
             if k == "noun"),
         time_units={normalize(w): (u, int(c) if c else None) for w, u, c in zip(units["word"], units["unit"], units["count"])},
         ordinals={normalize(w): (int(v), f) for w, v, f in zip(ordinals["word"], ordinals["value"], ordinals["form"])},
+        outlet_days=_outlet_days(),
     )
+
+
+def _outlet_days() -> tuple[str, ...]:
+    """The Arabic spellings of data/outlets.csv's patterns that hold the word اليوم: there it is part of a
+    name, not "today" (قال لـ«المصري اليوم»، اليوم السابع), as the pattern writes it (بغداد اليوم -); not
+    with a bare name beside it and no dash (أعلنت روسيا اليوم: "Russia announced today")."""
+    table, today = lexicons.table("outlets"), normalize("اليوم")
+    names = {" ".join(normalize(a).split()) for p in table["pattern"] for a in p.split("|") if "\\" not in a}
+    return tuple(sorted(n for n in names if today in n.split()  # a bare name before اليوم may be a subject
+                        and (n.endswith("-") or all(w.startswith("ال") for w in n.split()))))
 
 
 def alternation(items) -> str:

@@ -267,9 +267,13 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
 @extractor("dates", SCHEMA)
 def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
     """The `dates` rows of a segmented article, resolved against its publication date (the date scan of
-    segmentation is reused, and so are its resolved dates when the input gave that publication date)."""
+    segmentation is reused, and so are its resolved dates when the input gave that publication date);
+    none from a line segmentation marked as a crawl stamp or a today header."""
     found = article.found if article.published == article.article.published else None
     out = rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
+    stamps = [(s["start"], s["end"]) for s in article.sentences if s["boilerplate_kind"] == "stamp"]
+    if stamps:  # a crawl stamp or a today header says when the page was read: its dates are no facts
+        out = [r for r in out if not any(s <= r["start"] and r["end"] <= e for s, e in stamps)]
     unresolved = sum(r["relative"] and r["date"] is None for r in out)
     if article.published is None and unresolved and "problems" in facts:  # this article's problems
         path, row = origin(article.article)

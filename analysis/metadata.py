@@ -104,7 +104,7 @@ def _published(lines: list[str], kinds: list[str | None], line_dates: list, url:
         in_url = kind == "url" or (i < 8 and ("/" in line or "www." in line) and _URL.search(line))
         if d is None and not in_url:
             continue  # neither a date nor a URL: no evidence, whatever its label
-        label = _label(line)
+        label = line_label(line)
         if label in ("crawl", "today"):
             continue
         if in_url:
@@ -143,10 +143,10 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     table = lexicons.table("publication_words")
     kinds = {normalize(w).lower(): k for w, k in zip(table["word"], table["kind"])}
     words = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"\s*(?P<label>{words})(?!\w)\s*(?:في|بتاريخ|on|:)?\s*(?::|\s|$)"), kinds
+    return re.compile(rf"\s*(?P<label>{words})(?!\w)\s*(?:في|بتاريخ|on|:|=)?\s*(?::|=|\s|$)"), kinds
 
 
-def _label(line: str) -> str | None:
+def line_label(line: str) -> str | None:
     """The kind of label a line starts with (published, updated, crawl, today), or None."""
     pattern, kinds = _labels()
     m = pattern.match(normalize(line[:40]).lower())

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .inputs import Article
-from .metadata import dates_by_line, is_dateline, text_metadata
+from .metadata import dates_by_line, is_dateline, line_label, text_metadata
 from .text import Normalized, boilerplate_lines, normalize_spans, paragraph_spans, split_lines
 
 
@@ -53,10 +53,13 @@ def segment(article: Article) -> Segmented:
 
 
 def sentence_rows(aid: str, text: str, spans: list[tuple[int, int]], kinds: list, line_dates: list) -> list[dict]:
-    """Sentence rows; a date-only line near the top (a dateline) is flagged like other page chrome."""
+    """Sentence rows; a date-only line near the top (a dateline) and a dated crawl stamp or today header
+    (`boilerplate_kind` "stamp") are flagged like other page chrome."""
     rows = []
     for p, ((ps, pe), kind, found, pieces) in enumerate(zip(spans, kinds, line_dates, split_lines(text, spans))):
-        if kind is None and p < 6 and found is not None and is_dateline(text[ps:pe], found):
+        if found is not None and line_label(text[ps:pe]) in ("crawl", "today"):
+            kind = "stamp"  # تاريخ الأرشفة: …، اليوم: الأحد …: when the page was read, not a fact of the article
+        elif kind is None and p < 6 and found is not None and is_dateline(text[ps:pe], found):
             kind = "dateline"
         for s, e in pieces:
             rows.append({"article_id": aid, "sentence_id": len(rows), "paragraph_id": p, "start": s, "end": e,

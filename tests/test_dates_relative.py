@@ -123,3 +123,20 @@ def test_relative_without_publication_date_is_unresolved():
     for text in ("قبل أسبوعين", "الأشهر الستة المقبلة", "غداً", "السنة الماضية", "الجمعة الماضية"):
         found = find_dates(text, None)
         assert len(found) == 1 and found[0].date is None and found[0].period_start is None and found[0].relative, text
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير في تصريحات لـ«المصري اليوم» إن الحوار مستمر",
+    "ونقل موقع اليوم السابع عن مصدر أن الحوار مستمر",
+    "بغداد اليوم - أعلنت الحكومة أن الحوار مستمر",
+])
+def test_today_in_an_outlets_name_is_no_date(text):
+    assert find_dates(text, PUB) == []
+
+
+@pytest.mark.parametrize("text", [
+    "سيعود الوزير إلى بغداد اليوم بعد جولة إقليمية",  # بغداد اليوم without the outlet's dash
+    "وأعلنت روسيا اليوم أنها ستشارك في المحادثات",  # a country that announced something today
+])
+def test_today_after_a_name_that_is_also_an_outlets_is_today(text):
+    assert one(text)[:2] == ("اليوم", PUB)

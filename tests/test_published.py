@@ -118,3 +118,11 @@ def test_a_date_header_with_its_time_or_issue_number(header):
 ])
 def test_a_stamped_date_far_down_a_machine_stamp_or_a_sentence_is_no_header(text):
     assert published(text) == (None, None)
+
+
+@pytest.mark.parametrize("stamp", ["اليوم: الأحد 14 آذار 2021", "تاريخ الأرشفة: 2023-02-14 03:12",
+                                   "تم الاطلاع: 02/06/2023", "crawled_at=2024-01-19T08:11:02"])
+def test_the_dates_of_a_crawl_stamp_or_a_today_header_are_no_facts(stamp):
+    facts = parse_article(Article("t", f"عنوان الخبر عن الحوار\n{stamp}\n{BODY}\n{stamp}", published=dt.date(2021, 4, 7)))
+    assert [s["boilerplate_kind"] for s in facts["sentences"] if stamp.split()[0] in s["text"]] == ["stamp", "stamp"]
+    assert [d["text"] for d in facts["dates"]] == ["الخميس المقبل"]  # the body's date only
