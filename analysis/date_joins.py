@@ -11,6 +11,11 @@ equivalent, and the two ends of a range.
 
 Joining words are kinds of `data/date_words.csv`: same_day (الموافق), range_from (من، بين) and range_to
 (إلى، حتى، و). A join runs on the expressions the rules found, after overlaps are settled.
+
+`same_year` then gives a date written without its year and followed by «من العام نفسه» (same_year in
+date_words.csv) the year of the latest date before it that states one («في 29 تشرين الأول 2019 … في 17
+تشرين الأول من العام نفسه»: 2019), the phrase included in its span. With no such date before it, it is
+left as the rules resolved it.
 """
 from __future__ import annotations
 
@@ -129,5 +134,40 @@ def _year_of(first, last):
     try:
         moved = first.replace(year=last.year)
         return moved if moved <= last else moved.replace(year=last.year - 1)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _same_year() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{trie_pattern(vocabulary().same_year)})(?!\w)")
+
+
+def same_year(found: list[Found], folded: str) -> list[Found]:
+    """`found` with each yearless day or month followed by «من العام نفسه» given the year of the latest
+    date before it that states its year (see the module docstring)."""
+    if "نفس" not in folded and "ذات" not in folded:
+        return found  # (every same_year phrase holds one of them)
+    out: list[Found] = []
+    year = None  # the year of the latest date that states one
+    for start, end, rule, value in found:
+        p = value.period
+        m = _same_year().match(folded, end) if value.relative and p.precision in ("day", "month") else None
+        if m is not None and year is not None and p.date is not None:
+            moved = _in_year(p, year)
+            if moved is not None:
+                out.append((start, m.end(), rule, value._replace(period=moved, relative=False)))
+                continue
+        if not value.relative and p.date is not None:
+            year = p.date.year
+        out.append((start, end, rule, value))
+    return out
+
+
+def _in_year(p: periods.Period, year: int) -> periods.Period | None:
+    """The same day or month in another year (None for a 29 February the year lacks)."""
+    try:
+        return p._replace(date=p.date.replace(year=year), start=p.start.replace(year=year),
+                          end=p.end.replace(year=year))
     except ValueError:
         return None

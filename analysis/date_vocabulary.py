@@ -57,6 +57,7 @@ class Vocabulary:
     within: tuple[str, ...]
     about: tuple[str, ...]
     same_day: tuple[str, ...]
+    same_year: tuple[str, ...]
     range_from: tuple[str, ...]
     range_to: tuple[str, ...]
     count_nouns: frozenset[str]
@@ -100,6 +101,7 @@ def vocabulary() -> Vocabulary:
         within=words("within"),
         about=words("about"),
         same_day=words("same_day"),
+        same_year=words("same_year"),
         range_from=words("range_from"),
         range_to=words("range_to"),
         count_nouns=frozenset(words("count_noun")) | frozenset(

@@ -41,7 +41,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .date_joins import join
+from .date_joins import join, same_year
 from .date_rules import DIGITS, DateRule, rules
 from .date_vocabulary import vocabulary
 from .inputs import origin, problem
@@ -256,7 +256,7 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
         elif c[1] - c[0] > kept[-1][1] - kept[-1][0] and (len(kept) < 2 or c[0] >= kept[-2][1]):
             kept[-1] = c  # a longer expression overlapping the last one wins
     out = []
-    for start, end, name, value in join(kept, folded):
+    for start, end, name, value in same_year(join(kept, folded), folded):
         s, e = norm.span(start, end)
         p = value.period
         out.append(DateMatch(s, e, name, p.date, p.precision, value.relative, p.qualifier, p.start, p.end,

@@ -184,3 +184,11 @@ def test_every_tense_word(row):
               "not_future": f"تحدث عن {row.word}"}[row.kind]
     text = normalize(clause + " الخميس")
     assert is_future(text, len(text) - 6, len(text)) is (row.kind != "not_future")
+
+
+@pytest.mark.parametrize("row", rows("date_words", "same_year"), ids=lambda r: r.word)
+def test_every_same_year_phrase(row):
+    text = f"اندلعت الاحتجاجات في 3 آذار 2015، وسقطت الحكومة في 20 أيار {row.word}."
+    found = find_dates(text, PUB)
+    assert [(text[d.start:d.end], d.date, d.relative) for d in found] == [
+        ("3 آذار 2015", D(2015, 3, 3), False), (f"20 أيار {row.word}", D(2015, 5, 20), False)]

@@ -42,3 +42,17 @@ def test_a_year_after_a_context_word(text, span, year):
 ])
 def test_counts_are_no_years(text):
     assert [d for d in find_dates(text, PUB) if d.precision == "year"] == [], text
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("اندلعت الحرب عام 2014، وانتهت في آب من العام ذاته.", "آب من العام ذاته", (D(2014, 8, 1), D(2014, 8, 31))),
+    ("وقّعت الهدنة في 2 شباط 2016 وخُرقت في 9 تموز من السنة نفسها.", "9 تموز من السنة نفسها", (D(2016, 7, 9), D(2016, 7, 9))),
+])
+def test_a_date_of_the_same_year_takes_the_year_written_before_it(text, span, period):
+    d = find_dates(text, PUB)[-1]
+    assert (text[d.start:d.end], d.period_start, d.period_end, d.relative) == (span, *period, False)
+
+
+def test_the_same_year_with_no_year_before_it_is_resolved_as_before():
+    text = "وانتهت في آب من العام ذاته."
+    assert [(text[d.start:d.end], d.date) for d in find_dates(text, PUB)] == [("آب", D(2020, 8, 1))]
