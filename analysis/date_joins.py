@@ -12,10 +12,11 @@ equivalent, and the two ends of a range.
 Joining words are kinds of `data/date_words.csv`: same_day (الموافق), range_from (من، بين) and range_to
 (إلى، حتى، و). A join runs on the expressions the rules found, after overlaps are settled.
 
-`same_year` then gives a date written without its year and followed by «من العام نفسه» (same_year in
-date_words.csv) the year of the latest date before it that states one («في 29 تشرين الأول 2019 … في 17
-تشرين الأول من العام نفسه»: 2019), the phrase included in its span. With no such date before it, it is
-left as the rules resolved it.
+`same_year` then gives a date written without its year the year it is said to be in: that of a year
+expression right after it and من («آب من العام الماضي»، «أيلول من العام المقبل»: one date), or, before
+«من العام نفسه» (same_year in date_words.csv), that of the latest date before it that states one («في 29
+تشرين الأول 2019 … في 17 تشرين الأول من العام نفسه»: 2019), the phrase included in its span. With no
+such date before it, it is left as the rules resolved it.
 """
 from __future__ import annotations
 
@@ -143,24 +144,39 @@ def _same_year() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{trie_pattern(vocabulary().same_year)})(?!\w)")
 
 
+_OF = re.compile(r"\s*من\s+")
+
+
 def same_year(found: list[Found], folded: str) -> list[Found]:
-    """`found` with each yearless day or month followed by «من العام نفسه» given the year of the latest
-    date before it that states its year (see the module docstring)."""
-    if "نفس" not in folded and "ذات" not in folded:
-        return found  # (every same_year phrase holds one of them)
+    """`found` with each yearless day or month given the year it is said to be in: the year expression
+    right after it (آب من العام الماضي، أيلول من العام المقبل), or, before «من العام نفسه», the year of the
+    latest date before it that states its year (see the module docstring)."""
     out: list[Found] = []
     year = None  # the year of the latest date that states one
-    for start, end, rule, value in found:
+    k = 0
+    while k < len(found):
+        start, end, rule, value = found[k]
         p = value.period
-        m = _same_year().match(folded, end) if value.relative and p.precision in ("day", "month") else None
-        if m is not None and year is not None and p.date is not None:
+        yearless = value.relative and p.precision in ("day", "month") and p.date is not None
+        if yearless and k + 1 < len(found) and found[k + 1][3].period.precision == "year" and \
+                found[k + 1][3].period.date is not None and _OF.fullmatch(folded, end, found[k + 1][0]):
+            _, y_end, _, y_value = found[k + 1]  # آب من العام الماضي: August of that year
+            moved = _in_year(p, y_value.period.date.year)
+            if moved is not None:
+                out.append((start, y_end, rule, value._replace(period=moved, relative=y_value.relative)))
+                k += 2
+                continue
+        m = _same_year().match(folded, end) if yearless and year is not None else None
+        if m is not None:
             moved = _in_year(p, year)
             if moved is not None:
                 out.append((start, m.end(), rule, value._replace(period=moved, relative=False)))
+                k += 1
                 continue
         if not value.relative and p.date is not None:
             year = p.date.year
         out.append((start, end, rule, value))
+        k += 1
     return out
 
 

@@ -56,3 +56,13 @@ def test_a_date_of_the_same_year_takes_the_year_written_before_it(text, span, pe
 def test_the_same_year_with_no_year_before_it_is_resolved_as_before():
     text = "وانتهت في آب من العام ذاته."
     assert [(text[d.start:d.end], d.date) for d in find_dates(text, PUB)] == [("آب", D(2020, 8, 1))]
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("عقدت الجولة في آب من العام الماضي", "آب من العام الماضي", (D(2020, 8, 1), D(2020, 8, 31))),
+    ("تجري الانتخابات في أيلول من العام المقبل", "أيلول من العام المقبل", (D(2022, 9, 1), D(2022, 9, 30))),
+    ("وصل الوفد في 5 يونيو/حزيران من السنة الماضية", "5 يونيو/حزيران من السنة الماضية", (D(2020, 6, 5), D(2020, 6, 5))),
+    ("ستبدأ المرحلة في تموز من العام الجاري", "تموز من العام الجاري", (D(2021, 7, 1), D(2021, 7, 31))),
+])
+def test_a_month_of_a_year_named_after_it_is_one_date(text, span, period):
+    assert [(text[d.start:d.end], d.period_start, d.period_end) for d in find_dates(text, PUB)] == [(span, *period)]
