@@ -7,7 +7,7 @@ equivalent, and the two ends of a range.
   (calendar hijri); a converter's day more than one day off is noted;
 - «من 28 حزيران إلى 2 تموز 2021»، «بين حزيران وآب»، «منذ آذار وحتى أيار»: one interval from the start of the
   first to the end of the second, its point its start; the first end takes its year from the second when
-  only the second has one.
+  only the second has one (also when there is no publication date to resolve it by).
 
 Joining words are kinds of `data/date_words.csv`: same_day (الموافق), range_from (من، بين) and range_to
 (إلى، حتى، و). A join runs on the expressions the rules found, after overlaps are settled.
@@ -43,12 +43,14 @@ def _gaps() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return same, to, before
 
 
-def join(found: list[Found], folded: str) -> list[Found]:
-    """`found` (in text order, not overlapping) with each joinable pair made one expression."""
+def join(found: list[Found], folded: str, resolve_at=None) -> list[Found]:
+    """`found` (in text order, not overlapping) with each joinable pair made one expression.
+    `resolve_at(start, end, anchor)` resolves the expression at folded [start, end) again from another
+    anchor (the first end of a range from its second when there is no publication date), or is None."""
     out: list[Found] = []
     for item in found:
         if out:
-            merged = _same_day(out[-1], item, folded) or _range(out[-1], item, folded)
+            merged = _same_day(out[-1], item, folded) or _range(out[-1], item, folded, resolve_at)
             if merged is not None:
                 out[-1] = merged
                 continue
@@ -107,7 +109,7 @@ def _mismatch(weekday_text: str, weekday_date, date) -> str | None:
     return f"the weekday in the text does not match {date.isoformat()} (a {date.strftime('%A')}); the date is kept"
 
 
-def _range(a: Found, b: Found, folded: str) -> Found | None:
+def _range(a: Found, b: Found, folded: str, resolve_at=None) -> Found | None:
     _, to, before = _gaps()
     gap = folded[a[1]:b[0]]
     lead = before.search(folded, max(0, a[0] - 12), a[0])
@@ -119,6 +121,10 @@ def _range(a: Found, b: Found, folded: str) -> Found | None:
         return None
     if va.calendar != vb.calendar or "weekday" in a[2] or "weekday" in b[2]:
         return None
+    if pa.start is None and pb.start is not None and not vb.relative and resolve_at is not None:
+        again = resolve_at(a[0], a[1], pb.end)  # بين حزيران وآب 2020 with no publication date: June 2020
+        if again is not None and again.period.start is not None:
+            va, pa = again._replace(relative=False), again.period
     if pa.start is None or pb.start is None:
         return a[0], b[1], "range", Value(periods.unresolved(pa.precision), True, va.calendar)
     start = pa.start

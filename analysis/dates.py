@@ -244,11 +244,12 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
     `published` (left with date None when there is no anchor). `scanned` reuses a `scan` of the text."""
     norm = norm or normalize_spans(text)
     folded = norm.text
-    candidates = []
+    candidates, matched = [], {}
     for rule, m in scanned if scanned is not None else scan(norm):
         got = rule.resolve(m, published, folded)
         if got is not None:
             candidates.append((rule.start(m), m.end(), rule.name, got))
+            matched[(rule.start(m), m.end(), rule.name)] = (rule, m)
     kept: list[tuple] = []
     for c in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):  # by start, longest first
         if not kept or c[0] >= kept[-1][1]:
@@ -256,7 +257,11 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
         elif c[1] - c[0] > kept[-1][1] - kept[-1][0] and (len(kept) < 2 or c[0] >= kept[-2][1]):
             kept[-1] = c  # a longer expression overlapping the last one wins
     out = []
-    for start, end, name, value in same_year(join(kept, folded), folded):
+    def resolve_at(start: int, end: int, anchor: dt.date):
+        found = [rm for key, rm in matched.items() if key[:2] == (start, end)]
+        return found[0][0].resolve(found[0][1], anchor, folded) if found else None
+
+    for start, end, name, value in same_year(join(kept, folded, resolve_at), folded):
         s, e = norm.span(start, end)
         p = value.period
         out.append(DateMatch(s, e, name, p.date, p.precision, value.relative, p.qualifier, p.start, p.end,

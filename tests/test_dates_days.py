@@ -100,3 +100,19 @@ def test_two_years_side_by_side_are_two_dates():
     assert [d.rule for d in find_dates("في 2019 و2020", PUB)] == ["year"] or \
         len(find_dates("في 2019، وفي 2020", PUB)) == 2
     assert len(find_dates("في 2019، وفي 2020", PUB)) == 2
+
+
+@pytest.mark.parametrize("text, span, start, end", [
+    ("عقدت الجولتان بين حزيران وآب 2020", "حزيران وآب 2020", D(2020, 6, 1), D(2020, 8, 31)),
+    ("خفض الإنتاج من يوليو تموز حتى ديسمبر كانون الأول 2020", "يوليو تموز حتى ديسمبر كانون الأول 2020",
+     D(2020, 7, 1), D(2020, 12, 31)),
+    ("من 28 حزيران إلى 2 تموز 2021", "28 حزيران إلى 2 تموز 2021", D(2021, 6, 28), D(2021, 7, 2)),
+])
+def test_a_range_with_the_year_on_its_second_end_needs_no_publication_date(text, span, start, end):
+    found = find_dates(text, None)
+    assert [(text[d.start:d.end], d.period_start, d.period_end, d.relative) for d in found] == [(span, start, end, False)]
+
+
+def test_a_range_with_no_year_and_no_publication_date_stays_unresolved():
+    found = find_dates("عقدت الجولتان بين حزيران وآب", None)
+    assert [(d.rule, d.date) for d in found] == [("range", None)]
