@@ -15,8 +15,10 @@ Joining words are kinds of `data/date_words.csv`: same_day (الموافق), ran
 `same_year` then gives a date written without its year the year it is said to be in: that of a year
 expression right after it and من («آب من العام الماضي»، «أيلول من العام المقبل»: one date), or, before
 «من العام نفسه» (same_year in date_words.csv), that of the latest date before it that states one («في 29
-تشرين الأول 2019 … في 17 تشرين الأول من العام نفسه»: 2019), the phrase included in its span. With no
-such date before it, it is left as the rules resolved it.
+تشرين الأول 2019 … في 17 تشرين الأول من العام نفسه»: 2019), the phrase included in its span (with no
+such date before it, it is left as the rules resolved it). A yearless day or month before «و» and a date
+that states its year takes that year («في حزيران وآب 2020»، «في يونيو وأغسطس من العام الماضي»): each
+stays a date of its own.
 """
 from __future__ import annotations
 
@@ -156,7 +158,8 @@ _OF = re.compile(r"\s*من\s+")
 def same_year(found: list[Found], folded: str) -> list[Found]:
     """`found` with each yearless day or month given the year it is said to be in: the year expression
     right after it (آب من العام الماضي، أيلول من العام المقبل), or, before «من العام نفسه», the year of the
-    latest date before it that states its year (see the module docstring)."""
+    latest date before it that states its year, or, coordinated with و to a date that states its year,
+    that one's year (see the module docstring)."""
     out: list[Found] = []
     year = None  # the year of the latest date that states one
     k = 0
@@ -164,26 +167,45 @@ def same_year(found: list[Found], folded: str) -> list[Found]:
         start, end, rule, value = found[k]
         p = value.period
         yearless = value.relative and p.precision in ("day", "month") and p.date is not None
+        item, stated = (start, end, rule, value), not value.relative and p.date is not None
         if yearless and k + 1 < len(found) and found[k + 1][3].period.precision == "year" and \
                 found[k + 1][3].period.date is not None and _OF.fullmatch(folded, end, found[k + 1][0]):
             _, y_end, _, y_value = found[k + 1]  # آب من العام الماضي: August of that year
             moved = _in_year(p, y_value.period.date.year)
             if moved is not None:
-                out.append((start, y_end, rule, value._replace(period=moved, relative=y_value.relative)))
-                k += 2
-                continue
-        m = _same_year().match(folded, end) if yearless and year is not None else None
-        if m is not None:
+                item, stated = (start, y_end, rule, value._replace(period=moved, relative=y_value.relative)), True
+                k += 1
+        if yearless and not stated and year is not None and (m := _same_year().match(folded, end)) is not None:
             moved = _in_year(p, year)
             if moved is not None:
-                out.append((start, m.end(), rule, value._replace(period=moved, relative=False)))
-                k += 1
-                continue
-        if not value.relative and p.date is not None:
-            year = p.date.year
-        out.append((start, end, rule, value))
+                item, stated = (start, m.end(), rule, value._replace(period=moved, relative=False)), True
+        if stated:
+            year = item[3].period.date.year
+            if out and _AND.fullmatch(folded, out[-1][1], start):
+                out[-1] = _coordinated(out[-1], item[3])
+        out.append(item)
         k += 1
     return out
+
+
+_AND = re.compile(r"\s*و\s*")
+
+
+def _coordinated(first: Found, second: Value) -> Found:
+    """A yearless day or month before «و» and a date that states its year («في حزيران وآب 2020»، «في
+    يونيو وأغسطس من العام الماضي»): the first in the second's year, the year before when it would come
+    after the second (كانون الأول وكانون الثاني 2021). Anything else before «و» is left as it is."""
+    start, end, rule, value = first
+    p, q = value.period, second.period
+    if not (value.relative and p.precision in ("day", "month") and p.date is not None
+            and q.precision in ("day", "month") and q.start is not None):
+        return first
+    moved = _in_year(p, q.start.year)
+    if moved is not None and moved.start > q.start:
+        moved = _in_year(p, q.start.year - 1)
+    if moved is None:
+        return first
+    return start, end, rule, value._replace(period=moved, relative=second.relative)
 
 
 def _in_year(p: periods.Period, year: int) -> periods.Period | None:

@@ -68,6 +68,8 @@ class DateRule(NamedTuple):
 
 
 B, E = r"(?<![\w])", r"(?![\w])"
+# where the day of a date may start: after no letter, or after a proclitic و، ف، ب، ل written on it (و5 أيار)
+DAY_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))(?=\d)"
 DIGITS = r"\d"  # in `leads`: a run of digits (never a word itself)
 YEAR = r"(?:(?:19|20)\d{2}|1[34]\d{2})(?!\d)"  # Gregorian 1900–2099, Hijri 1300–1499
 
@@ -116,9 +118,9 @@ def rules() -> tuple[DateRule, ...]:
          ("digit",), _numeric, ()),
         ("numeric_month", rf"(?<![\d.,/-])(?P<m>\d{{1,2}})[/-](?P<y>(?:19|20)\d{{2}})(?![\d]|[/.-]\d)",
          ("digit",), _numeric_month, ()),
-        ("day_range", rf"{B}(?P<d>\d{{1,2}})(?!\d){connector}(?P<d2>\d{{1,2}})(?!\d)\s+(?:من\s+)?(?:(?:{_t(w.month_nouns)})\s+)?"
+        ("day_range", rf"{DAY_START}(?P<d>\d{{1,2}})(?!\d){connector}(?P<d2>\d{{1,2}})(?!\d)\s+(?:من\s+)?(?:(?:{_t(w.month_nouns)})\s+)?"
                       rf"{mx('m')}{year_tail}(?:\s+{rel})?", ("digit",), _day_range, ()),
-        ("day_month", rf"{B}(?:{wd}\s*[،,(]?\s*)?(?<!\d)(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s*[-/]?\s*(?:من\s+)?"
+        ("day_month", rf"(?:{B}(?:{wd}\s*[،,(]?\s*)?|{DAY_START})(?<!\d)(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s*[-/]?\s*(?:من\s+)?"
                       rf"(?:(?:{_t(w.month_nouns)})\s+)?{mx('m')}{year_tail}(?:\s+{rel})?", ("digit",), _day_month, ()),
         ("month_day_year", rf"{B}(?:(?P<wd>{_t(e for e in w.weekdays if e.isascii())}){E}\s*,?\s*)?(?P<m1>{latin})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*"
                            rf"(?P<y>(?:19|20)\d{{2}})(?!\d)", ("month",), _day_month, ()),
@@ -134,7 +136,7 @@ def rules() -> tuple[DateRule, ...]:
                        rf"(?P<conn>{connector})(?:(?:{year_nouns})\s+)?(?P<yb>(?:19|20)\d{{2}}))(?!\d)",
          ("digit",), _year_range, ("core",)),
         ("year", rf"{B}(?:(?P<core>(?:{qual}\s+(?:(?:{year_nouns})\s+)?|(?:{year_nouns})\s+)(?P<y1>{YEAR}){era}|"
-                 rf"(?P<y2>{YEAR})\s*(?P<era2>{marks}){E})|(?:[وفبل]?(?:{_t(w.prepositions)})|(?:{_t(w.year_events)}))\s+"
+                 rf"(?P<y2>{YEAR})\s*(?P<era2>{marks}){E})|[وفبل]?(?:{_t(w.prepositions)}|{_t(w.year_events)})\s+"
                  rf"(?P<y3>{YEAR})(?:\s*(?P<era3>{marks}){E})?)(?![\d%])", ("digit",), _year, ("core", "y3")),
         ("season", rf"{B}(?:(?P<this>{this})\s+)?(?:{qual}\s+)?(?:(?:{_t(w.season_nouns)})\s+)?(?P<season>{_t(w.seasons)}){E}"
                    rf"(?:\s+(?:(?:من\s+)?(?:(?:{year_nouns})\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)|{rel}|"

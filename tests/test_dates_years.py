@@ -66,3 +66,40 @@ def test_the_same_year_with_no_year_before_it_is_resolved_as_before():
 ])
 def test_a_month_of_a_year_named_after_it_is_one_date(text, span, period):
     assert [(text[d.start:d.end], d.period_start, d.period_end) for d in find_dates(text, PUB)] == [(span, *period)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("عقدت الجولتان في يونيو/حزيران وأغسطس/آب 2020.",
+     [("يونيو/حزيران", D(2020, 6, 1), D(2020, 6, 30)), ("أغسطس/آب 2020", D(2020, 8, 1), D(2020, 8, 31))]),
+    ("جرت اللقاءات في أيار وتموز من العام الماضي",
+     [("أيار", D(2020, 5, 1), D(2020, 5, 31)), ("تموز من العام الماضي", D(2020, 7, 1), D(2020, 7, 31))]),
+    ("زار الوفد المدينة في كانون الأول وكانون الثاني 2019",  # December of the year before
+     [("كانون الأول", D(2018, 12, 1), D(2018, 12, 31)), ("كانون الثاني 2019", D(2019, 1, 1), D(2019, 1, 31))]),
+    ("وقعت الاتفاقيتان في 3 آذار و5 أيار 2018",
+     [("3 آذار", D(2018, 3, 3), D(2018, 3, 3)), ("5 أيار 2018", D(2018, 5, 5), D(2018, 5, 5))]),
+])
+def test_a_yearless_date_before_and_takes_the_year_of_the_date_after_it(text, dates):
+    assert [(text[d.start:d.end], d.period_start, d.period_end) for d in find_dates(text, PUB)] == dates
+
+
+@pytest.mark.parametrize("text", [
+    "التقى الوفدان في حزيران، وفي آب 2019 عادا إلى الطاولة",  # not one phrase: a comma and في between
+    "التقى الوفدان في حزيران وعادا في آب 2019",
+])
+def test_a_yearless_date_not_coordinated_keeps_its_own_year(text):
+    first = find_dates(text, PUB)[0]
+    assert (text[first.start:first.end], first.period_start) == ("حزيران", D(2020, 6, 1))
+
+
+@pytest.mark.parametrize("text, span, day", [
+    ("وصل في الأول من آذار و12 نيسان 2019", "12 نيسان 2019", D(2019, 4, 12)),
+    ("تأجل الموعد من 3 أيار ف10 أيار 2018", "10 أيار 2018", D(2018, 5, 10)),
+])
+def test_a_day_with_a_proclitic_on_its_digits_is_a_date(text, span, day):
+    d = find_dates(text, PUB)[-1]
+    assert (text[d.start:d.end], d.date) == (span, day)
+
+
+def test_a_proclitic_before_a_noun_that_names_a_year():
+    text = "وانسحبت واشنطن من الاتفاق النووي واتفاق 2015 لا يزال قائماً"
+    assert [(text[d.start:d.end], d.period_start) for d in find_dates(text, PUB)] == [("2015", D(2015, 1, 1))]
