@@ -658,7 +658,7 @@ def _within(m, anchor, folded) -> Value | None:
     n, unit = got
     if anchor is None:
         return Value(unresolved(_PRECISION[unit]), True)
-    end = periods.shift(anchor, int(n), unit)
+    end = _counted_end(anchor, int(n), unit)
     return None if end is None else Value(periods.span(anchor, end, _PRECISION[unit]), True)
 
 
@@ -675,8 +675,18 @@ def _span(m, anchor, folded) -> Value | None:
     sign = w.span_modifiers[_name(m.group("srel"))]
     if anchor is None:
         return Value(unresolved(_PRECISION[unit]), True)
-    other = periods.shift(anchor, sign * int(n), unit)
+    other = _counted_end(anchor, sign * int(n), unit)
     if other is None:
         return None
     start, end = (other, anchor) if sign < 0 else (anchor, other)
     return Value(periods.span(start, end, _PRECISION[unit]), True)
+
+
+def _counted_end(anchor: dt.date, count: int, unit: str) -> dt.date | None:
+    """The other end of N units counted from the publication date, both ends in the span: «الأشهر الستة
+    المقبلة» on 7 April ends on 6 October, «الأيام الثلاثة الماضية» starts two days before. Hours count
+    in whole days: «الساعات الـ24 الماضية» is the day before and the day itself."""
+    other = periods.shift(anchor, count, unit)
+    if other is None or unit == "hour":
+        return other
+    return other - dt.timedelta(days=1 if count > 0 else -1)

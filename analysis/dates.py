@@ -25,7 +25,7 @@ Conventions (the annotation guide, docs/gold.md):
   it is the one before (الماضي) or after (المقبل) the publication date's, or that one (الجاري).
 - Offsets (قبل أسبوعين، منذ ثلاثة أيام، بعد شهرين) are the day that many units from the publication date,
   `precision` the unit counted in; spans (الأشهر الستة المقبلة، العامين الماضيين) run from or to the
-  publication date; «خلال ثلاثة أشهر»، «في غضون أسبوع» are a span from it only in a future clause (in a
+  publication date, both ends counted (the next six months from 7 April end on 6 October); «خلال ثلاثة أشهر»، «في غضون أسبوع» are a span from it only in a future clause (in a
   report they are a duration). Uncounted spans (الأشهر المقبلة، قبل أيام) and durations (لمدة ثلاث سنوات)
   are no dates.
 - A bare year is a date after a context word (عام، في، منذ، حتى، اتفاق، انتخابات …, or with 2021م), never

@@ -64,3 +64,20 @@ def test_future_clauses(clause, future):
 def test_the_clause_ends_at_punctuation():
     text = normalize("سيزور الوزير بغداد، وعاد الرئيس الخميس")
     assert is_future(text, len(text) - 6, len(text)) is False
+
+
+@pytest.mark.parametrize("text, span, start, end", [
+    ("وأعرب الوزير عن أمله في أن تستأنف الرحلات في غضون أسبوع", "غضون أسبوع", PUB, D(2021, 4, 13)),
+    ("وتأمل الشركة إنجاز الخط في غضون شهرين", "غضون شهرين", PUB, D(2021, 6, 6)),
+])
+def test_a_hope_or_an_expectation_makes_within_a_date(text, span, start, end):
+    assert one(text)[0] == span and one(text)[2:4] == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت المدينة في غضون أسبوع",  # a report: the duration of what happened, no date
+    "وتحدثت أمل عن رحلتها في غضون أسبوع",  # أمل the name is no hope
+])
+def test_within_in_a_report_is_no_date(text):
+    from analysis.dates import find_dates
+    assert find_dates(text, PUB) == []
