@@ -73,6 +73,17 @@ def _same_day(a: Found, b: Found, folded: str) -> Found | None:
             vb = _fitting_year(vb, folded[a[0]:a[1]])  # «الأحد الموافق 25 تموز»: the year it is a Sunday
         note = _mismatch(folded[a[0]:a[1]], pa.date, vb.period.date) or vb.note
         return a[0], end, f"weekday+{b[2]}", vb._replace(note=note)
+    if a[2].startswith(_RELATIVE_DAY_RULES) and pb.precision == "day" and pb.date is not None and \
+            b[2] not in _WEEKDAY_RULES + _RELATIVE_DAY_RULES and "\n" not in gap and \
+            (_said_same(gap) or _starts_with_weekday(folded, b)):
+        # «بعد غد الجمعة، الموافق 24 ديسمبر»، «غداً الخميس 23 ديسمبر»: one day, the date the text gives, in
+        # the year nearest the relative day when it gives none; a relative day that differs is noted
+        if vb.relative and pa.date is not None:
+            vb = _nearest_year(vb, pa.date)
+        note = vb.note
+        if pa.date is not None and pa.date != vb.period.date:
+            note = f"the relative day is {pa.date.isoformat()}; the date the text gives is kept"
+        return a[0], end, f"{a[2]}+{b[2]}", vb._replace(note=note)
     if a[2] in _RELATIVE_DAY_RULES and b[2] in _WEEKDAY_RULES and gap.strip() in ("", "،", ","):
         return a[0], end, f"{a[2]}+weekday", va._replace(note=_mismatch(folded[b[0]:b[1]], pb.date, pa.date))
     if pa.precision == "day" and b[2] in _WEEKDAY_RULES and "(" in gap:
@@ -85,6 +96,28 @@ def _same_day(a: Found, b: Found, folded: str) -> Found | None:
                     f"{gregorian.period.date.isoformat()}; the text's date is kept")
         return a[0], end, f"{a[2]}+{b[2]}", Value(gregorian.period, gregorian.relative, "hijri", note)
     return None
+
+
+def _starts_with_weekday(folded: str, b: Found) -> bool:
+    return any(folded.startswith(w, b[0]) for w in vocabulary().weekdays)
+
+
+def _nearest_year(value: Value, near) -> Value:
+    """A yearless day moved to the year (that before, its own, or after) that puts it nearest `near`."""
+    date = value.period.date
+    moved = []
+    for year in (date.year - 1, date.year, date.year + 1):
+        try:
+            moved.append(date.replace(year=year))
+        except ValueError:
+            pass
+    best = min(moved, key=lambda d: abs((d - near).days))
+    return value._replace(period=periods.day(best))
+
+
+def _said_same(gap: str) -> bool:
+    """Whether the gap between two expressions holds a same-day word (الموافق), not only punctuation."""
+    return gap.strip(" \t\n،,(-–") != ""
 
 
 def _fitting_year(value: Value, weekday_text: str) -> Value:

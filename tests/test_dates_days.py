@@ -116,3 +116,26 @@ def test_a_range_with_the_year_on_its_second_end_needs_no_publication_date(text,
 def test_a_range_with_no_year_and_no_publication_date_stays_unresolved():
     found = find_dates("عقدت الجولتان بين حزيران وآب", None)
     assert [(d.rule, d.date) for d in found] == [("range", None)]
+
+
+@pytest.mark.parametrize("text, span, day, note", [
+    ("تأجلت الجلسة إلى بعد غد الجمعة، الموافق 9 نيسان", "بعد غد الجمعة، الموافق 9 نيسان", D(2021, 4, 9), None),
+    ("يصل الوفد غداً الخميس 8 نيسان", "غداً الخميس 8 نيسان", D(2021, 4, 8), None),
+    ("وصل الوزير أمس الثلاثاء الموافق 6 نيسان 2021", "أمس الثلاثاء الموافق 6 نيسان 2021", D(2021, 4, 6), None),
+    # a relative day the date does not fit: the date the text gives is kept, and the row says so
+    ("يبدأ الإضراب غداً الموافق 10 نيسان", "غداً الموافق 10 نيسان", D(2021, 4, 10),
+     "the relative day is 2021-04-08; the date the text gives is kept"),
+])
+def test_a_relative_day_and_the_date_it_is_are_one_day(text, span, day, note):
+    d = only(text)
+    assert (text[d.start:d.end], d.date, d.note) == (span, day, note)
+
+
+def test_a_relative_day_and_a_date_after_a_comma_stay_two():
+    text = "وصل الوفد أمس، 20 آذار"  # no الموافق, no weekday: not said to be the same day
+    assert len(find_dates(text, PUB)) == 2
+
+
+def test_a_relative_day_at_the_end_of_a_line_is_not_the_date_below_it():
+    text = "الوزير يشارك في المؤتمر بعد غد\nالخميس 8 نيسان 2021"  # a headline, then the date line
+    assert [text[d.start:d.end] for d in find_dates(text, PUB)] == ["بعد غد", "الخميس 8 نيسان 2021"]
