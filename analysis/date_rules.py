@@ -483,13 +483,19 @@ def _year_range(m, anchor, folded) -> Value | None:
     return Value(periods.span(a.start, b.end, "year"), False)
 
 
+_ARAB_SPRING = re.compile(r"\s+العربي(?!\w)")
+
+
 def _season(m, anchor, folded) -> Value | None:
+    """صيف 2020، الصيف الماضي، هذا الشتاء; a bare season («خلال الصيف») only in a future clause: the next
+    one that has not ended."""
     name = vocabulary().seasons[_name(m.group("season"))]
     if m.group("y"):
         p = periods.season(int(m.group("y")), name)
         return None if p is None else Value(p._replace(qualifier=_part(m)), False)
-    if not (m.group("rel") or m.group("yrel") or m.group("this") or m.group("this2")):
-        return None  # الربيع العربي، في الصيف: no particular season
+    bare = not (m.group("rel") or m.group("yrel") or m.group("this") or m.group("this2"))
+    if bare and (not _direction(m, folded) or _ARAB_SPRING.match(folded, m.end())):
+        return None  # in a report «في الصيف» is no particular season; الربيع العربي is no season at all
     if anchor is None:
         return Value(unresolved("season", _part(m)), True)
     if m.group("yrel") is not None or m.group("this2"):  # صيف العام الماضي، صيف هذا العام
@@ -502,7 +508,7 @@ def _season(m, anchor, folded) -> Value | None:
             p = next(p for p in reversed(around) if p.end < anchor)
         elif rel == 1:  # the next one that has not begun
             p = next(p for p in around if p.start > anchor)
-        else:  # هذا الصيف، الصيف الجاري: the one of this year
+        else:  # هذا الصيف، الصيف الجاري: the one of this year; in a future clause, bare, the next not ended
             p = periods.containing(around, anchor, True)
     return Value(p._replace(qualifier=_part(m)), True)
 

@@ -81,3 +81,18 @@ def test_a_hope_or_an_expectation_makes_within_a_date(text, span, start, end):
 def test_within_in_a_report_is_no_date(text):
     from analysis.dates import find_dates
     assert find_dates(text, PUB) == []
+
+
+@pytest.mark.parametrize("text, span, start", [
+    ("ومن المقرر أن تعقد القمة خلال الصيف", "الصيف", D(2021, 6, 1)),
+    ("ويتوقعون أن تنتهي الأعمال في الشتاء", "الشتاء", D(2021, 12, 1)),  # the winter of 2020-21 has ended
+    ("ومع اقتراب فصل الشتاء ترتفع الأسعار", "فصل الشتاء", D(2021, 12, 1)),
+])
+def test_a_bare_season_in_a_future_clause_is_the_next_one(text, span, start):
+    assert one(text)[0] == span and one(text)[2] == start
+
+
+@pytest.mark.parametrize("text", ["عقدت الجولة في الصيف", "سيتحدث الكتاب عن الربيع العربي"])
+def test_a_bare_season_in_a_report_or_the_arab_spring_is_no_date(text):
+    from analysis.dates import find_dates
+    assert find_dates(text, PUB) == []
