@@ -455,10 +455,16 @@ def _ordinal_month(m, anchor, folded) -> Value | None:
 
 
 def _followed_by_count(folded: str, end: int) -> bool:
-    """A year-like number followed by a counted noun or a unit of time is a count (في 2000 دولار)."""
-    after = folded[end:end + 20].split()
+    """A year-like number followed by a counted noun or a unit of time is a count (في 2000 دولار), also
+    with a second number between them (بين 2000 و2500 جندي)."""
     w = vocabulary()
-    return bool(after) and (after[0] in w.count_nouns or after[0] in w.time_units)
+    second = _SECOND_NUMBER.match(folded, end)  # 2000 و2500 جندي، 1990-1995 دولاراً: the noun after both
+    after = folded[second.end() if second else end:end + 40].split()
+    word = after[0].rstrip("،,.؛:") if after else ""
+    return word in w.count_nouns or word in w.time_units
+
+
+_SECOND_NUMBER = re.compile(r"\s*(?:و|-|–|(?:إلى|الى|الي|حتى|حتي)\s)\s*\d+(?!\d)")  # (folded: ى is ي)
 
 
 def _year(m, anchor, folded) -> Value | None:
@@ -479,6 +485,8 @@ def _year_range(m, anchor, folded) -> Value | None:
         return None  # 2019 و2020 alone: two years, each its own
     if conn == "و" and not (m.group("yn") or _name(m.group("lead") or "") in ("بين", "ما بين")):
         return None
+    if _followed_by_count(folded, m.end()):
+        return None  # بين 2000 و2500 جندي: counts
     a, b = periods.year(first), periods.year(last)
     return Value(periods.span(a.start, b.end, "year"), False)
 
@@ -629,14 +637,22 @@ def _anchored_elsewhere(m, folded) -> bool:
     """قبل عامين من الانتخابات، بعد شهر على الاتفاق، منذ عام 2003، قبل شهر رمضان: counted from something
     else than the publication date, or no count at all."""
     w = vocabulary()
-    after = folded[m.end():m.end() + 20].split()
+    after = folded[m.end():m.end() + 30].split()
+    if after and _name(after[0]) in _ONE:
+        after = after[1:]  # بعد يوم واحد على تسلمه مهامه
     if not after:
         return False
     first = _name(after[0])
-    return first in _COUNTED_FROM or first[:1].isdigit() or first in w.months or first in w.weekdays
+    if _name(after[0].strip("،,.")) != first:
+        return False  # the clause ends after the count
+    return first in _COUNTED_FROM or first[:1].isdigit() or first in w.months or first in w.weekdays or \
+        any(_name(x) in _RELATIVE_PRONOUNS for x in after[1:3])  # بعد يوم قتل فيه: the day something happened
 
 
 _COUNTED_FROM = tuple(normalize(w) for w in ("من", "على", "عن"))  # قبل عامين من، بعد شهر على
+_DECADE = normalize("عقد")
+_ONE = tuple(normalize(w) for w in ("واحد", "واحدة"))
+_RELATIVE_PRONOUNS = tuple(normalize(w) for w in ("فيه", "فيها"))  # a unit described by what happened in it
 _PRECISION = {"hour": "day", "day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
 
 
@@ -646,9 +662,11 @@ def _offset(m, anchor, folded) -> Value | None:
     if got is None or _anchored_elsewhere(m, folded) or got[0] != int(got[0]):
         return None
     n, unit = got
+    sign = vocabulary().offsets[_name(m.group("dir"))]
+    if sign > 0 and m.group("unit1") and _name(m.group("unit1")) == _DECADE:
+        return None  # «بعد عقد اجتماع»: after holding a meeting (عقد, the verbal noun), hardly a decade ahead
     if anchor is None:
         return Value(unresolved(_PRECISION[unit]), True)
-    sign = vocabulary().offsets[_name(m.group("dir"))]
     date = periods.shift(anchor, sign * int(n), unit)
     if date is None or not GREGORIAN.years[0] <= date.year <= GREGORIAN.years[1]:
         return None  # منذ 2000 عام: history, not a date of the news

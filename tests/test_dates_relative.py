@@ -90,7 +90,9 @@ def test_offsets_from_publication(text, span, day, precision):
 
 def test_offsets_counted_from_something_else_are_no_dates():
     for text in ("قبل عامين من الانتخابات", "بعد شهر على توقيع الاتفاق", "بعد أشهر على البرود", "قبل أيام",
-                 "منذ سنوات", "استغرقت المحادثات عشرة أيام"):
+                 "منذ سنوات", "استغرقت المحادثات عشرة أيام", "وصل بعد يوم واحد على توقيع الاتفاق",
+                 "استقال الوزير بعد يوم قتل فيه ثلاثة متظاهرين", "خسر الحزب بعد عقد في الحكم",
+                 "صدر البيان بعد عقد اجتماع طارئ"):
         assert find_dates(text, PUB) == [], text
     assert [d.rule for d in find_dates("منذ عام 2003", PUB)] == ["year"]
     assert [d.rule for d in find_dates("قبل شهر رمضان", PUB)] == ["month"]

@@ -39,6 +39,9 @@ def test_a_year_after_a_context_word(text, span, year):
     "رقم الهاتف 2021",
     "بلغت الكلفة 1990 دولاراً",
     "في 1500 موقع",
+    "سيبقى بين 2000 و2500 جندي",
+    "سيبقى في 2000 جندي، وفق المصادر",  # the counted noun before a comma
+    "تراوح العدد بين 1990 إلى 2010 جندي",
 ])
 def test_counts_are_no_years(text):
     assert [d for d in find_dates(text, PUB) if d.precision == "year"] == [], text
