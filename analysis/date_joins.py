@@ -22,6 +22,7 @@ stays a date of its own.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -188,54 +189,70 @@ def _same_year() -> re.Pattern[str]:
 _OF = re.compile(r"\s*من\s+")
 
 
-def same_year(found: list[Found], folded: str) -> list[Found]:
+def same_year(found: list[Found], folded: str, resolve_at=None) -> list[Found]:
     """`found` with each yearless day or month given the year it is said to be in: the year expression
     right after it (آب من العام الماضي، أيلول من العام المقبل), or, before «من العام نفسه», the year of the
     latest date before it that states its year, or, coordinated with و to a date that states its year,
-    that one's year (see the module docstring)."""
+    that one's year (see the module docstring). With `resolve_at` (see `join`), a day or month left
+    unresolved for want of a publication date gets that year too."""
     out: list[Found] = []
+    days: list[periods.Period | None] = []  # for each item of out, its yearless day or month, if it is one
     year = None  # the year of the latest date that states one
     k = 0
     while k < len(found):
         start, end, rule, value = found[k]
-        p = value.period
-        yearless = value.relative and p.precision in ("day", "month") and p.date is not None
-        item, stated = (start, end, rule, value), not value.relative and p.date is not None
-        if yearless and k + 1 < len(found) and found[k + 1][3].period.precision == "year" and \
+        p = _yearless(found[k], resolve_at)
+        item, stated = (start, end, rule, value), not value.relative and value.period.date is not None
+        if p is not None and k + 1 < len(found) and found[k + 1][3].period.precision == "year" and \
                 found[k + 1][3].period.date is not None and _OF.fullmatch(folded, end, found[k + 1][0]):
             _, y_end, _, y_value = found[k + 1]  # آب من العام الماضي: August of that year
             moved = _in_year(p, y_value.period.date.year)
             if moved is not None:
                 item, stated = (start, y_end, rule, value._replace(period=moved, relative=y_value.relative)), True
                 k += 1
-        if yearless and not stated and year is not None and (m := _same_year().match(folded, end)) is not None:
+        if p is not None and not stated and year is not None and (m := _same_year().match(folded, end)) is not None:
             moved = _in_year(p, year)
             if moved is not None:
                 item, stated = (start, m.end(), rule, value._replace(period=moved, relative=False)), True
         if stated:
             year = item[3].period.date.year
-            if out and _AND.fullmatch(folded, out[-1][1], start):
-                out[-1] = _coordinated(out[-1], item[3])
+            if out and days[-1] is not None and _AND.fullmatch(folded, out[-1][1], start):
+                out[-1] = _coordinated(out[-1], days[-1], item[3])
         out.append(item)
+        days.append(None if stated else p)
         k += 1
     return out
+
+
+_ANY_DAY = dt.date(2000, 1, 1)  # an anchor to learn which day or month an unresolved expression names
+
+
+def _yearless(item: Found, resolve_at) -> periods.Period | None:
+    """The day or month a yearless expression names (in some year), or None when it is not one."""
+    start, end, _, value = item
+    p = value.period
+    if not value.relative or p.precision not in ("day", "month"):
+        return None
+    if p.date is None and resolve_at is not None:
+        again = resolve_at(start, end, _ANY_DAY)
+        p = again.period if again is not None and again.period.precision == p.precision else p
+    return p if p.date is not None else None
 
 
 _AND = re.compile(r"\s*و\s*")
 
 
-def _coordinated(first: Found, second: Value) -> Found:
-    """A yearless day or month before «و» and a date that states its year («في حزيران وآب 2020»، «في
-    يونيو وأغسطس من العام الماضي»): the first in the second's year, the year before when it would come
+def _coordinated(first: Found, day: periods.Period, second: Value) -> Found:
+    """A yearless day or month (`day`) before «و» and a date that states its year («في حزيران وآب 2020»،
+    «في يونيو وأغسطس من العام الماضي»): the first in the second's year, the year before when it would come
     after the second (كانون الأول وكانون الثاني 2021). Anything else before «و» is left as it is."""
     start, end, rule, value = first
-    p, q = value.period, second.period
-    if not (value.relative and p.precision in ("day", "month") and p.date is not None
-            and q.precision in ("day", "month") and q.start is not None):
+    q = second.period
+    if q.precision not in ("day", "month") or q.start is None:
         return first
-    moved = _in_year(p, q.start.year)
+    moved = _in_year(day, q.start.year)
     if moved is not None and moved.start > q.start:
-        moved = _in_year(p, q.start.year - 1)
+        moved = _in_year(day, q.start.year - 1)
     if moved is None:
         return first
     return start, end, rule, value._replace(period=moved, relative=second.relative)

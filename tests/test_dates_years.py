@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.dates import find_dates
-from dates_helpers import D, PUB, one
+from dates_helpers import D, PUB, one, only
 
 
 @pytest.mark.parametrize("text, span, year", [
@@ -106,3 +106,18 @@ def test_a_day_with_a_proclitic_on_its_digits_is_a_date(text, span, day):
 def test_a_proclitic_before_a_noun_that_names_a_year():
     text = "وانسحبت واشنطن من الاتفاق النووي واتفاق 2015 لا يزال قائماً"
     assert [(text[d.start:d.end], d.period_start) for d in find_dates(text, PUB)] == [("2015", D(2015, 1, 1))]
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("تأسست اللجنة في أيلول 2019، وعقدت أولى جلساتها في 30 من تشرين الأول من العام نفسه",
+     "30 من تشرين الأول من العام نفسه", (D(2019, 10, 30), D(2019, 10, 30))),
+    ("عقدت الجولتان في حزيران وآب 2020", "حزيران", (D(2020, 6, 1), D(2020, 6, 30))),
+])
+def test_the_year_a_date_is_said_to_be_in_needs_no_publication_date(text, span, period):
+    found = {text[d.start:d.end]: (d.period_start, d.period_end, d.relative) for d in find_dates(text, None)}
+    assert found[span] == (*period, False)
+
+
+def test_without_a_publication_date_a_yearless_date_said_in_no_year_stays_unresolved():
+    d = only("عقدت الجولة في حزيران", None)
+    assert (d.date, d.period_start, d.relative) == (None, None, True)
