@@ -145,13 +145,13 @@ def rules() -> tuple[DateRule, ...]:
         ("fraction", rf"{B}(?P<frac>{_t(w.fractions)})\s+(?P<od>{ordinal})(?:\s+(?:من\s+)?(?:(?:(?:{year_nouns})\s+)?"
                      rf"(?P<y>(?:19|20)\d{{2}})(?!\d)|(?P<yunit>{unit_of['year']})(?:\s+{rel})?|(?P<this>{this})\s+(?:{unit_of['year']}){E}))?",
          ("fraction",), _fraction, ()),
-        ("relative_year", rf"{B}[وفب]?(?P<core>(?:{qual}\s+|(?P<this>{this})\s+)?(?P<unit>{unit_of['year']}){E}(?:\s+{rel})?)",
+        ("relative_year", rf"{B}[وفب]?(?P<core>(?:{qual}\s+)?(?:(?P<this>{this})\s+)?(?P<unit>{unit_of['year']}){E}(?:\s+{rel})?)",
          ("unit",), _relative_period, ("core",)),
-        ("relative_month", rf"{B}[وفب]?(?P<core>(?:{qual}\s+|(?P<this>{this})\s+)?(?P<unit>{unit_of['month']}){E}(?:\s+{rel})?)",
+        ("relative_month", rf"{B}[وفب]?(?P<core>(?:{qual}\s+)?(?:(?P<this>{this})\s+)?(?P<unit>{unit_of['month']}){E}(?:\s+{rel})?)",
          ("unit",), _relative_period, ("core",)),
         ("weekday_of_week", rf"{B}(?:(?P<dp>{_t(w.dayparts)})\s+)?(?:(?P<wdc>{_t(w.weekday_construct)})\s+|{wd}\s+من\s+)"
                             rf"(?P<unit>{unit_of['week']})\s+{rel}", ("unit",), _weekday_of_week, ()),
-        ("relative_week", rf"{B}[وفب]?(?P<core>(?:{qual}\s+|(?P<this>{this})\s+)?(?P<unit>{unit_of['week']}){E}(?:\s+{rel})?)",
+        ("relative_week", rf"{B}[وفب]?(?P<core>(?:{qual}\s+)?(?:(?P<this>{this})\s+)?(?P<unit>{unit_of['week']}){E}(?:\s+{rel})?)",
          ("unit",), _relative_week, ("core",)),
         ("relative_day", rf"{B}(?:(?P<dp>{_t(w.dayparts)})\s+)?[وف]?(?P<word>{_t(w.days)}){E}", ("day",), _relative_day,
          ("dp", "word")),

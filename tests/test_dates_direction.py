@@ -55,6 +55,7 @@ def test_a_modifier_wins_over_the_clause():
     ("سوف يزور", True), ("لن تعقد", True), ("من المتوقع أن يصل", True), ("يعتزم الوزير", True),
     ("عقد الاجتماع", False), ("انفجرت سيارة", False), ("التقى ستة مسؤولين", False), ("قال سياسي", False),
     ("بعد سنة من الحرب", False), ("نقلت سيادة المطار", False), ("السيطرة على المدينة", False),
+    ("وقال ينس ستولتنبرغ عقب الاجتماع الذي بدأ", False), ("التقى السيناتور", False),
 ])
 def test_future_clauses(clause, future):
     text = normalize(clause + " الخميس")

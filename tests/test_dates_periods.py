@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import periods
-from dates_helpers import D, one
+from dates_helpers import D, one, only
 from conftest import FIXTURES
 
 
@@ -90,3 +90,13 @@ def test_seed_rows_have_their_periods(seeds):
     for w, g in zip(want.itertuples(), got.itertuples()):
         assert (g.period_start, g.period_end) == (pd.Timestamp(w.period_start), pd.Timestamp(w.period_end)), w.source
         assert g.period_start <= g.date <= g.period_end
+
+
+@pytest.mark.parametrize("text, span, start, end, qualifier", [
+    ("لن تبقى قوات مقاتلة مع نهاية هذا العام", "نهاية هذا العام", D(2021, 9, 1), D(2021, 12, 31), "late"),
+    ("يصل الوفد في منتصف هذا الشهر", "منتصف هذا الشهر", D(2021, 4, 11), D(2021, 4, 20), "mid"),
+    ("تعلن النتائج أواخر هذا الأسبوع", "أواخر هذا الأسبوع", D(2021, 4, 5), D(2021, 4, 11), "late"),
+])
+def test_a_part_of_this_period(text, span, start, end, qualifier):
+    d = only(text)
+    assert (text[d.start:d.end], d.period_start, d.period_end, d.qualifier) == (span, start, end, qualifier)
