@@ -19,6 +19,9 @@ expression right after it and من («آب من العام الماضي»، «أ
 such date before it, it is left as the rules resolved it). A yearless day or month before «و» and a date
 that states its year takes that year («في حزيران وآب 2020»، «في يونيو وأغسطس من العام الماضي»): each
 stays a date of its own.
+
+`edge_days` last makes a period written after «آخر يوم من»، «أول يوم من» (edge_day in date_words.csv) that
+one day, its rule `edge_day+<rule>` («آخر يوم من السنة الجارية»: 31 December).
 """
 from __future__ import annotations
 
@@ -265,3 +268,26 @@ def _in_year(p: periods.Period, year: int) -> periods.Period | None:
                           end=p.end.replace(year=year))
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=1)
+def _edge_day() -> re.Pattern[str]:
+    """«آخر يوم من»، «اليوم الأول من» right before an expression (a preposition في may precede the period)."""
+    return re.compile(rf"(?<!\w)(?P<edge>{trie_pattern(vocabulary().edge_days)})\s+(?:في\s+)?$")
+
+
+def edge_days(found: list[Found], folded: str) -> list[Found]:
+    """`found` with each month, year, week or season written after «آخر يوم من»، «أول يوم من» made that
+    one day, the phrase in its span («مع حلول آخر يوم من السنة الجارية»: 31 December)."""
+    out = []
+    for start, end, rule, value in found:
+        p = value.period
+        m = _edge_day().search(folded, max(0, start - 24), start) if p.precision != "day" else None
+        if m is not None and p.start is not None:
+            day = p.start if vocabulary().edge_days[m.group("edge")] == "first" else p.end
+            out.append((m.start(), end, f"edge_day+{rule}", value._replace(period=periods.day(day))))
+        elif m is not None:  # no publication date to resolve it by: the day, unresolved
+            out.append((m.start(), end, f"edge_day+{rule}", value._replace(period=periods.unresolved("day"))))
+        else:
+            out.append((start, end, rule, value))
+    return out

@@ -63,6 +63,7 @@ class Vocabulary:
     count_nouns: frozenset[str]
     time_units: dict[str, tuple[str, int | None]]  # word → (unit, count: 1 singular, 2 dual, None plural)
     ordinals: dict[str, tuple[int, str]]  # day ordinal word → (value, form)
+    edge_days: dict[str, str] = None  # أول يوم من → first, آخر يوم من → last (folded)
     outlet_days: tuple[str, ...] = ()  # outlet names that hold اليوم (المصري اليوم، اليوم السابع), folded
 
 
@@ -109,6 +110,7 @@ def vocabulary() -> Vocabulary:
             if k == "noun"),
         time_units={normalize(w): (u, int(c) if c else None) for w, u, c in zip(units["word"], units["unit"], units["count"])},
         ordinals={normalize(w): (int(v), f) for w, v, f in zip(ordinals["word"], ordinals["value"], ordinals["form"])},
+        edge_days={normalize(w): v for w, v in kind("edge_day")},
         outlet_days=_outlet_days(),
     )
 

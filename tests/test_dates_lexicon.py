@@ -192,3 +192,10 @@ def test_every_same_year_phrase(row):
     found = find_dates(text, PUB)
     assert [(text[d.start:d.end], d.date, d.relative) for d in found] == [
         ("3 آذار 2015", D(2015, 3, 3), False), (f"20 أيار {row.word}", D(2015, 5, 20), False)]
+
+
+@pytest.mark.parametrize("row", rows("date_words", "edge_day"), ids=lambda r: r.word)
+def test_every_edge_day_phrase(row):
+    span, d = single(f"تنتهي المهلة مع {row.word} العام المقبل")
+    assert span == f"{row.word} العام المقبل"
+    assert (d.date, d.precision) == ({"first": D(2022, 1, 1), "last": D(2022, 12, 31)}[row.value], "day")

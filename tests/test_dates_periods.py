@@ -100,3 +100,14 @@ def test_seed_rows_have_their_periods(seeds):
 def test_a_part_of_this_period(text, span, start, end, qualifier):
     d = only(text)
     assert (text[d.start:d.end], d.period_start, d.period_end, d.qualifier) == (span, start, end, qualifier)
+
+
+@pytest.mark.parametrize("text, span, day", [
+    ("تنسحب القوات القتالية مع حلول آخر يوم من السنة الجارية", "آخر يوم من السنة الجارية", D(2021, 12, 31)),
+    ("وقع الاتفاق في اليوم الأخير من آب 2019", "اليوم الأخير من آب 2019", D(2019, 8, 31)),
+    ("يبدأ العمل بالقرار في أول يوم من الشهر المقبل", "أول يوم من الشهر المقبل", D(2021, 5, 1)),
+])
+def test_the_first_or_last_day_of_a_period_is_one_day(text, span, day):
+    d = only(text)
+    assert (text[d.start:d.end], d.date, d.period_start, d.period_end, d.precision, d.rule.split("+")[0]) == \
+        (span, day, day, day, "day", "edge_day")
