@@ -1,7 +1,8 @@
 """Mentions of a round of the US–Iraq strategic dialogue, and the timeline of rounds.
 
 A mention is an ordinal with a round noun (الجولة الثالثة، أولى جولات، الجولة الـ4), an elided round in the
-same sentence (… بينما عقدت الثانية), or the launch of the dialogue (انطلاق الحوار الاستراتيجي = round 1),
+same sentence (… بينما عقدت الثانية), an ordinal alone after a comma or و that takes up one of the rounds
+the sentence has just named («الجولتان الأولى والثانية …، الأولى عبر الفيديو والثانية في واشنطن»), or the launch of the dialogue (انطلاق الحوار الاستراتيجي = round 1),
 in a sentence that is about the strategic dialogue. Talks of other bodies are not rounds. A date in the
 same clause dates the mention.
 """
@@ -53,6 +54,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              r"الحوار(?!\w)(?!\s+ال(?!امريكي|اميركي|عراقي|استراتيجي))))"),
         "elided": re.compile(rf"(?<!\w)(?:{'|'.join(_ELIDED_AFTER)})\s+(?P<core>(?P<ord>{trie_pattern(o['feminine'])}))(?!\w)"),
     }
+
+
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern[str]:
+    """A feminine ordinal alone after a comma or و: a round of those the sentence has just named, taken
+    up one by one («، الأولى عبر الفيديو والثانية في واشنطن»)."""
+    return re.compile(rf"(?:[،,]\s*|(?<!\w)و)(?P<ord>{trie_pattern(_ordinals()['feminine'])})(?!\w)")
 
 
 # every round pattern holds one of these (جولة، جولات، جلسة، انطلاق، بدء، بداية), all but two in its first
@@ -297,6 +305,12 @@ def _mentions(folded: str, lo: int, hi: int, norm: Normalized, by_start: list[di
     for m in matches_at(groups["by_date"], folded, at, lo, hi):
         for k, (value, s, e) in enumerate(_dated_rounds(m, norm, by_start, starts)):
             add(m.start("core") if k == 0 else s, e, "by_date", value)
+    named = {f[3] for f in found}
+    if len(named) > 1:  # الجولتان الأولى والثانية …، الأولى عبر الفيديو والثانية في واشنطن
+        for m in _apposition().finditer(folded, max(f[1] for f in found), hi):
+            value = _ordinal(m.group("ord"))
+            if value in named:
+                add(*m.span("ord"), "apposition", value)
     found.sort()
     return found
 

@@ -65,6 +65,20 @@ def test_ordinals_listed_after_a_dual_or_plural(text, want):
     assert [(s, n) for s, n, _ in mentions(text)] == want
 
 
+def test_rounds_just_named_taken_up_one_by_one():
+    text = ("وعقدت الجولتان الأولى والثانية من الحوار الاستراتيجي العام الماضي، الأولى عبر الفيديو "
+            "والثانية في واشنطن.")
+    assert [(s, n) for s, n, _ in mentions(text)] == [("الجولتان الأولى", 1), ("الثانية", 2), ("الأولى", 1),
+                                                      ("الثانية", 2)]
+
+
+def test_an_ordinal_after_a_comma_is_a_round_only_when_the_sentence_named_it():
+    text = "وعقدت الجولتان الأولى والثانية من الحوار الاستراتيجي، والثالثة من نوعها زيارة الوزير."
+    assert [n for _, n, _ in mentions(text)] == [1, 2]  # (no round three was named)
+    text = "وعقدت الجولة الأولى من الحوار الاستراتيجي عبر الفيديو، والثانية من الزيارات في واشنطن."
+    assert [n for _, n, _ in mentions(text)] == [1]  # one round named: no list taken up
+
+
 def test_elided_second_round_after_the_first():
     text = "وعقدت الجولة الأولى من الحوار الاستراتيجي عبر الفيديو، فيما عقدت الثانية في واشنطن."
     assert [(s, n) for s, n, _ in mentions(text)] == [("الجولة الأولى", 1), ("الثانية", 2)]
