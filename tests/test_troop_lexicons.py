@@ -28,6 +28,12 @@ def test_every_head_noun_introduces_a_figure(row):
     assert [(f["value"], f["rule"]) for f in got] == [(2500, "head")]
 
 
+@pytest.mark.parametrize("row", rows("troop_words", "head"), ids=lambda r: r.word)
+def test_every_head_word_introduces_a_figure(row):
+    got = figures(f"وقرر البرلمان رفع {row.word} القوات المشاركة في المهمة إلى 1400 خلال العام.")
+    assert [(f["value"], f["rule"]) for f in got] == [(1400, "head")]
+
+
 LINKS = {
     "بين": "ويتراوح عدد القوات الأمريكية في العراق بين 2000 و2500 في الوقت الحالي.",
     "ما بين": "ويتراوح عدد القوات الأمريكية في العراق ما بين 2000 و2500 في الوقت الحالي.",
