@@ -21,7 +21,8 @@ that states its year takes that year («في حزيران وآب 2020»، «في
 stays a date of its own.
 
 `edge_days` last makes a period written after «آخر يوم من»، «أول يوم من» (edge_day in date_words.csv) that
-one day, its rule `edge_day+<rule>` («آخر يوم من السنة الجارية»: 31 December).
+one day, its rule `edge_day+<rule>` («آخر يوم من السنة الجارية»: 31 December), and `paired_months` reads a
+dual modifier after two months as said of both («بين حزيران وآب الماضيين»: the last such pair).
 """
 from __future__ import annotations
 
@@ -291,3 +292,54 @@ def edge_days(found: list[Found], folded: str) -> list[Found]:
         else:
             out.append((start, end, rule, value))
     return out
+
+
+@lru_cache(maxsize=1)
+def _dual_modifier() -> re.Pattern[str]:
+    """A dual past or future modifier (الماضيين، المقبلين …: span_past / span_future in date_words.csv)."""
+    duals = [w for w in vocabulary().span_modifiers if w.endswith(("ين", "تين"))]
+    return re.compile(rf"\s+(?P<dual>{trie_pattern(duals)})(?!\w)")
+
+
+def paired_months(found: list[Found], folded: str, published: dt.date | None) -> list[Found]:
+    """Two yearless months and a dual modifier after them, as a range («بين حزيران وآب الماضيين») or
+    joined by و («في أيار وحزيران المقبلين»): the latest pair that has ended before the publication month
+    (past) or the first that begins after it (future), the modifier in the span of the second. Without a
+    publication date they are left as they are."""
+    if published is None:
+        return found
+    out = list(found)
+    for k, (start, end, rule, value) in enumerate(found):
+        m = _dual_modifier().match(folded, end)
+        if m is None or not value.relative or value.period.precision != "month" or value.period.start is None:
+            continue
+        sign = vocabulary().span_modifiers[m.group("dual")]
+        if rule == "range":
+            first, second = value.period.start.month, value.period.end.month
+        elif k > 0 and _AND.fullmatch(folded, found[k - 1][1], start) and found[k - 1][3].relative and \
+                found[k - 1][3].period.precision == "month" and found[k - 1][3].period.start is not None:
+            first, second = found[k - 1][3].period.start.month, value.period.start.month
+        else:
+            continue
+        years = _pair_years(first, second, published, sign)
+        if years is None:
+            continue
+        a, b = periods.month(years[0], first), periods.month(years[1], second)
+        if rule == "range":
+            out[k] = (start, m.end(), rule, value._replace(period=periods.span(a.start, b.end, "month")))
+        else:
+            out[k - 1] = found[k - 1][:3] + (found[k - 1][3]._replace(period=a),)
+            out[k] = (start, m.end(), rule, value._replace(period=b))
+    return out
+
+
+def _pair_years(first: int, second: int, published: dt.date, sign: int) -> tuple[int, int] | None:
+    """The years of months `first` … `second` (the first in the year before when it comes later in the
+    year): the latest pair ending before the publication month (sign -1), the first starting after it."""
+    this = (published.year, published.month)
+    pairs = [(y - (first > second), y) for y in range(published.year - 2, published.year + 3)]
+    if sign < 0:
+        before = [p for p in pairs if (p[1], second) < this]
+        return before[-1] if before else None
+    after = [p for p in pairs if (p[0], first) > this]
+    return after[0] if after else None

@@ -41,7 +41,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .date_joins import edge_days, join, same_year
+from .date_joins import edge_days, join, paired_months, same_year
 from .date_rules import DIGITS, DateRule, rules
 from .date_vocabulary import vocabulary
 from .inputs import origin, problem
@@ -261,7 +261,7 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
         found = [rm for key, rm in matched.items() if key[:2] == (start, end)]
         return found[0][0].resolve(found[0][1], anchor, folded) if found else None
 
-    for start, end, name, value in edge_days(same_year(join(kept, folded, resolve_at), folded, resolve_at), folded):
+    for start, end, name, value in paired_months(edge_days(same_year(join(kept, folded, resolve_at), folded, resolve_at), folded), folded, published):
         s, e = norm.span(start, end)
         p = value.period
         out.append(DateMatch(s, e, name, p.date, p.precision, value.relative, p.qualifier, p.start, p.end,

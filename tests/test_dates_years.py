@@ -121,3 +121,15 @@ def test_the_year_a_date_is_said_to_be_in_needs_no_publication_date(text, span, 
 def test_without_a_publication_date_a_yearless_date_said_in_no_year_stays_unresolved():
     d = only("عقدت الجولة في حزيران", None)
     assert (d.date, d.period_start, d.relative) == (None, None, True)
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("سيرت القوات دوريات مشتركة بين حزيران وآب الماضيين.", [("حزيران وآب الماضيين", D(2020, 6, 1), D(2020, 8, 31))]),
+    ("تراجعت الأسعار بين كانون الأول وشباط الماضيين", [("كانون الأول وشباط الماضيين", D(2020, 12, 1), D(2021, 2, 28))]),
+    ("تراجعت الأسعار في شهري كانون الثاني وشباط الماضيين",
+     [("كانون الثاني", D(2021, 1, 1), D(2021, 1, 31)), ("شباط الماضيين", D(2021, 2, 1), D(2021, 2, 28))]),
+    ("ستجرى الانتخابات في أيار وحزيران المقبلين",
+     [("أيار", D(2021, 5, 1), D(2021, 5, 31)), ("حزيران المقبلين", D(2021, 6, 1), D(2021, 6, 30))]),
+])
+def test_two_months_and_a_dual_modifier(text, dates):  # PUB: 7 April 2021
+    assert [(text[d.start:d.end], d.period_start, d.period_end) for d in find_dates(text, PUB)] == dates
