@@ -208,10 +208,12 @@ def same_year(found: list[Found], folded: str, resolve_at=None) -> list[Found]:
         p = _yearless(found[k], resolve_at)
         item, stated = (start, end, rule, value), not value.relative and value.period.date is not None
         if p is not None and k + 1 < len(found) and found[k + 1][3].period.precision == "year" and \
-                found[k + 1][3].period.date is not None and _OF.fullmatch(folded, end, found[k + 1][0]):
+                _OF.fullmatch(folded, end, found[k + 1][0]):
             _, y_end, _, y_value = found[k + 1]  # آب من العام الماضي: August of that year
-            moved = _in_year(p, y_value.period.date.year)
-            if moved is not None:
+            if y_value.period.date is None:  # (no publication date: one date, unresolved as its year is)
+                item = (start, y_end, rule, value._replace(period=periods.unresolved(p.precision), relative=True))
+                k += 1
+            elif (moved := _in_year(p, y_value.period.date.year)) is not None:
                 item, stated = (start, y_end, rule, value._replace(period=moved, relative=y_value.relative)), True
                 k += 1
         if p is not None and not stated and year is not None and (m := _same_year().match(folded, end)) is not None:

@@ -464,6 +464,7 @@ def _followed_by_count(folded: str, end: int) -> bool:
     return word in w.count_nouns or word in w.time_units
 
 
+_MORE_THAN = re.compile(r"(?<!\w)(?:اكثر|اقل|ازيد|يزيد|يقل|يربو|زهاء)\s+(?:من|عن|على)\s*$")  # (folded)
 _SECOND_NUMBER = re.compile(r"\s*(?:و|-|–|(?:إلى|الى|الي|حتى|حتي)\s)\s*\d+(?!\d)")  # (folded: ى is ي)
 
 
@@ -471,6 +472,8 @@ def _year(m, anchor, folded) -> Value | None:
     number = next(int(m.group(g)) for g in ("y1", "y2", "y3") if m.group(g))
     if _followed_by_count(folded, m.end()):
         return None
+    if m.group("y3") and _MORE_THAN.search(folded, max(0, m.start() - 16), m.start("y3")):
+        return None  # أكثر من 2000، ما يزيد عن 1500: a count, whatever follows it
     calendar = _era(m) or "gregorian"
     p = periods.year(number, _part(m), by_name(calendar))
     return None if p is None else Value(p, False, calendar)
@@ -587,9 +590,19 @@ def _relative_day(m, anchor, folded) -> Value | None:
         return None  # اليوم التالي، اليوم الوطني: a day of the story, not the publication day
     if word == "اليوم" and _in_outlet_name(m, folded, w.outlet_days):
         return None  # المصري اليوم، اليوم السابع: an outlet's name
+    if m.start() == m.start("word") and _quoted_alone(folded, m.start("word"), m.end("word")):
+        return None  # لـ«الغد»: a name in quotation marks (the paper الغد), not tomorrow
     if anchor is None:
         return Value(unresolved("day"), True)
     return Value(periods.day(anchor + dt.timedelta(days=w.days[word])), True)
+
+
+_OPENING, _CLOSING = "«\"“'", "»\"”'"
+
+
+def _quoted_alone(folded: str, start: int, end: int) -> bool:
+    """The word at folded[start:end] stands alone between quotation marks («الغد»، "اليوم")."""
+    return start > 0 and end < len(folded) and folded[start - 1] in _OPENING and folded[end] in _CLOSING
 
 
 def _in_outlet_name(m, folded: str, names: tuple[str, ...]) -> bool:

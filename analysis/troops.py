@@ -289,7 +289,14 @@ def _figures(folded: str, norm: Normalized, sentences: list[dict], by_start: lis
     for i, c in enumerate(cands):
         if c.rule is None and c.amount.form != "vague":
             _pair(folded, cands, i, pats, lambda c: _admissible(folded, norm, c, "pair", by_start, starts, pats))
-    return [c for c in cands if c.rule is not None]
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.rule is None:
+            continue
+        if out and out[-1].span_start <= c.amount.first and c.amount.end <= out[-1].phrase_end:
+            continue  # a part of the figure before it: «19 ألفاً و600 جندي» is one figure, not also 600
+        out.append(c)
+    return out
 
 
 def _admissible(folded: str, norm: Normalized, c: "_Candidate", rule: str, by_start: list[dict],

@@ -144,3 +144,13 @@ def test_today_in_an_outlets_name_is_no_date(text):
 ])
 def test_today_after_a_name_that_is_also_an_outlets_is_today(text):
     assert one(text)[:2] == ("اليوم", PUB)
+
+
+@pytest.mark.parametrize("text", ["وقال الوزير لـ«الغد» إن الحوار مستمر", 'وأكد لصحيفة "اليوم" أن الاتفاق قريب'])
+def test_a_relative_day_alone_in_quotation_marks_is_a_name(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_a_relative_day_beside_a_quoted_name_is_still_a_date():
+    text = "وقال لـ«الغد» إن الوفد يصل غداً"
+    assert [text[d.start:d.end] for d in find_dates(text, PUB)] == ["غداً"]

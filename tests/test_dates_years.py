@@ -41,6 +41,8 @@ def test_a_year_after_a_context_word(text, span, year):
     "في 1500 موقع",
     "سيبقى بين 2000 و2500 جندي",
     "سيبقى في 2000 جندي، وفق المصادر",  # the counted noun before a comma
+    "شيدت الوزارة أكثر من 2000 وحدة سكنية",  # أكثر من: a count whatever noun follows
+    "وصل ما يزيد عن 1500 لاجئ",
     "تراوح العدد بين 1990 إلى 2010 جندي",
 ])
 def test_counts_are_no_years(text):
@@ -133,3 +135,9 @@ def test_without_a_publication_date_a_yearless_date_said_in_no_year_stays_unreso
 ])
 def test_two_months_and_a_dual_modifier(text, dates):  # PUB: 7 April 2021
     assert [(text[d.start:d.end], d.period_start, d.period_end) for d in find_dates(text, PUB)] == dates
+
+
+def test_a_date_of_a_year_said_after_it_is_one_date_without_a_publication_date_too():
+    text = "عاد الوفد في الثاني من نيسان من العام الماضي"
+    assert [(text[d.start:d.end], d.date, d.relative) for d in find_dates(text, None)] == [
+        ("الثاني من نيسان من العام الماضي", None, True)]

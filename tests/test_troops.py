@@ -244,3 +244,9 @@ def test_the_troop_chart_draws_only_iraq_levels_of_the_forces_it_has_markers_for
     fig = charts.troop_levels(corpus, lang="en")
     points = [tuple(o) for c in fig.axes[0].collections for o in c.get_offsets()]
     assert [y for _, y in points] == [2500]
+
+
+def test_a_compound_number_is_one_figure():
+    text = "ويبلغ عدد أفراد البعثة نحو 19 ألفاً و600 جندي من 50 دولة."
+    rows = parse_article(Article("t", text, published=dt.date(2021, 4, 7)))["troops"]
+    assert [(r["text"], r["value"]) for r in rows] == [("نحو 19 ألفاً و600 جندي", 19600)]
