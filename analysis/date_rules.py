@@ -588,8 +588,8 @@ def _relative_day(m, anchor, folded) -> Value | None:
     after = folded[m.end():m.end() + 12].split()
     if word == "اليوم" and after and after[0] in w.not_today:
         return None  # اليوم التالي، اليوم الوطني: a day of the story, not the publication day
-    if word == "اليوم" and _in_outlet_name(m, folded, w.outlet_days):
-        return None  # المصري اليوم، اليوم السابع: an outlet's name
+    if _in_outlet_name(m, folded, w.outlet_days):
+        return None  # المصري اليوم، اليوم السابع، عمان- الغد -: an outlet's name
     if m.start() == m.start("word") and _quoted_alone(folded, m.start("word"), m.end("word")):
         return None  # لـ«الغد»: a name in quotation marks (the paper الغد), not tomorrow
     if anchor is None:
@@ -659,7 +659,8 @@ def _anchored_elsewhere(m, folded) -> bool:
     if _name(after[0].strip("،,.")) != first:
         return False  # the clause ends after the count
     return first in _COUNTED_FROM or first[:1].isdigit() or first in w.months or first in w.weekdays or \
-        any(_name(x) in _RELATIVE_PRONOUNS for x in after[1:3])  # بعد يوم قتل فيه: the day something happened
+        any(_name(x) in _RELATIVE_PRONOUNS for x in after[1:3]) or \
+        (first == "بين" and len(after) > 1 and after[1][:1].isdigit())  # على مدى ثلاثة أيام بين 14 و16 نيسان
 
 
 _COUNTED_FROM = tuple(normalize(w) for w in ("من", "على", "عن"))  # قبل عامين من، بعد شهر على

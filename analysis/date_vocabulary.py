@@ -116,13 +116,15 @@ def vocabulary() -> Vocabulary:
 
 
 def _outlet_days() -> tuple[str, ...]:
-    """The Arabic spellings of data/outlets.csv's patterns that hold the word اليوم: there it is part of a
-    name, not "today" (قال لـ«المصري اليوم»، اليوم السابع), as the pattern writes it (بغداد اليوم -); not
-    with a bare name beside it and no dash (أعلنت روسيا اليوم: "Russia announced today")."""
-    table, today = lexicons.table("outlets"), normalize("اليوم")
+    """The Arabic spellings of data/outlets.csv's patterns that hold a relative day (اليوم، الغد): there it
+    is part of a name, not "today" (قال لـ«المصري اليوم»، اليوم السابع، - الغد -), as the pattern writes it
+    (بغداد اليوم -); not with a bare name beside it and no dash (أعلنت روسيا اليوم: "Russia announced
+    today"), and never the word alone."""
+    table = lexicons.table("outlets")
+    days = {normalize(w) for w, _ in kind("day")}
     names = {" ".join(normalize(a).split()) for p in table["pattern"] for a in p.split("|") if "\\" not in a}
-    return tuple(sorted(n for n in names if today in n.split()  # a bare name before اليوم may be a subject
-                        and (n.endswith("-") or all(w.startswith("ال") for w in n.split()))))
+    return tuple(sorted(n for n in names if days & set(n.split())  # a bare name before اليوم may be a subject
+                        and len(n.split()) > 1 and (n.endswith("-") or all(w.startswith("ال") for w in n.split()))))
 
 
 def alternation(items) -> str:

@@ -154,3 +154,13 @@ def test_a_relative_day_alone_in_quotation_marks_is_a_name(text):
 def test_a_relative_day_beside_a_quoted_name_is_still_a_date():
     text = "وقال لـ«الغد» إن الوفد يصل غداً"
     assert [text[d.start:d.end] for d in find_dates(text, PUB)] == ["غداً"]
+
+
+def test_a_span_followed_by_the_dates_it_covers_is_no_span_from_publication():
+    text = "وستجري عملية التبادل على مدى ثلاثة أيام بين 14 و16 نيسان"
+    assert [text[d.start:d.end] for d in find_dates(text, PUB)] == ["14 و16 نيسان"]
+
+
+def test_a_dateline_outlet_named_tomorrow_is_no_date():
+    text = "عمان- الغد - أعلن صندوق النقد الدولي أن البعثة تعود غداً"
+    assert [text[d.start:d.end] for d in find_dates(text, PUB)] == ["غداً"]
