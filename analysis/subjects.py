@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from . import cues, lexicons
-from .quote_marks import has_mark
+from .quote_marks import MARK_SET, has_mark
 from .text import Normalized, normalize
 from .titles import title_word
 
@@ -91,27 +91,29 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         m = tokens[k]
         word = m.group()
         bare = word.strip(_CLOSERS)
+        marked = not MARK_SET.isdisjoint(word)  # (a test of the mark that opens the word needs one in it)
         if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(whole(), k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
             where, where_at = True, len(taken)
             continue
-        if where and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
+        if where and marked and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
             run = _quoted_run(whole(), k)
             taken.extend(run)
             break
         if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
                                                    and not cues.cues().pattern.fullmatch(bare))):
             break
-        if taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
+        if marked and taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
             taken.extend(_quoted_run(whole(), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
-        if taken and len(taken) <= 2 and has_mark(word[:1]) and title_word(taken[0].group().strip(_CLOSERS)) == "head":
+        if marked and taken and len(taken) <= 2 and has_mark(word[:1]) and \
+                title_word(taken[0].group().strip(_CLOSERS)) == "head":
             run = _quoted_run(whole(), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
             if run and run[-1].group()[-1:] not in _CLOSERS:  # quotes, then the rest of the title and the name
                 taken.extend(run)
                 resume = k + len(run)
                 continue
-        if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789" or (
+        if marked or not bare or bare in stops or bare[:1] in "0123456789" or (
                 taken and bare in qualifiers and len(whole()) > k + 1
                 and opens_period(bare, tokens[k + 1].group())):  # وزير الخارجية منتصف العام
             break

@@ -1,0 +1,80 @@
+"""The statements extractor's quick tests and shortcuts give what the straightforward code gives."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from analysis.quote_marks import CLOSERS, MARKS, OPENERS, STRAIGHT, Quote, find_quotes, mark_positions
+from analysis.quotes import LONG_ENOUGH, MIN_STATEMENT_WORDS
+
+# letters, digits, spaces, punctuation and every quotation mark, so that pairs, nesting and runs of words
+# of every length come up
+PIECES = st.sampled_from([*MARKS, "و", "قال", "إن", "ab", "1", " ", " ", "  ", "،", ",", ":", ".", "-", "(", "\n", "ـ"])
+TEXT = st.lists(PIECES, max_size=40).map("".join)
+
+
+@given(TEXT, st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=1000, deadline=None)
+def test_long_enough_is_a_search_for_enough_words(text, a, b):
+    search = re.compile(rf"\w+(?:\W+\w+){{{MIN_STATEMENT_WORDS - 1}}}")
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert (LONG_ENOUGH.match(text, lo, hi) is not None) == (search.search(text, lo, hi) is not None)
+
+
+def _reference_find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
+    """find_quotes as first written: every mark read with a regex, the straight quotes on the stack
+    looked for at each straight quote."""
+    from analysis.quote_marks import _outer_first, _straight_role
+    hi = len(text) if hi is None else hi
+    stack, pairs = [], []
+    for mark in re.finditer('[«»“”„"]', text[:hi]):
+        if mark.start() < lo:
+            continue
+        i, ch = mark.start(), mark.group()
+        if ch in OPENERS:
+            stack.append((i, OPENERS[ch]))
+        elif ch in CLOSERS or ch == STRAIGHT:
+            family = CLOSERS.get(ch, "straight")
+            role = "close" if ch in CLOSERS else \
+                _straight_role(text, i, lo, hi, bool(stack) and any(f == "straight" for _, f in stack))
+            if role == "open":
+                stack.append((i, "straight"))
+                continue
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == family:
+                    start = stack[k][0]
+                    del stack[k:]
+                    pairs.append((start, i + 1, family))
+                    break
+    if stack:
+        closed = sorted(pairs)
+        starts = [p[0] for p in closed]
+        for start, family in stack:
+            k = bisect.bisect_right(starts, start)
+            if k < len(closed):
+                pairs.append((start, closed[k][1], f"{family}_shared_close"))
+    out: list[Quote] = []
+    for s, e, rule in sorted(pairs, key=_outer_first):
+        if out and s < out[-1].end:
+            continue
+        out.append(Quote(s, e, s + 1, e - 1, rule))
+    return out
+
+
+@given(TEXT, st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=1000, deadline=None)
+def test_find_quotes_with_known_marks_is_find_quotes(text, a, b):
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    marks = mark_positions(text)
+    inside = marks[bisect.bisect_left(marks, lo):bisect.bisect_left(marks, hi)]
+    expected = _reference_find_quotes(text, lo, hi)
+    assert find_quotes(text, lo, hi) == expected
+    assert find_quotes(text, lo, hi, inside) == expected
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+def test_mark_positions_are_the_marks(text):
+    assert mark_positions(text) == [i for i, ch in enumerate(text) if ch in MARKS]
