@@ -39,7 +39,8 @@ from .titles import is_nisba, title_word
 
 _HEADLINE = 200  # folded characters: a mention this near the start may be named in full only later
 _BAYYANA = "بين"  # بيّن (explained), written without its shadda: also the preposition "between"
-_BETWEEN = re.compile(r"(?<![\w])بين(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
+# (?<!\wبين) after بين: no letter before it, tested once بين is found (re skips to where بين stands)
+_BETWEEN = re.compile(r"بين(?<!\wبين)(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
 _HOW = {"title": "title", "anaphora": "anaphora", "joint": "joint", "document": "document"}
 
@@ -747,7 +748,8 @@ def _skip_spaces_back(folded: str, pos: int) -> int:
 
 @lru_cache(maxsize=1)
 def _in_document_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])في\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
+    # (?<!\wفي) after في: (?<![\w]) before it, tested where في stands
+    return re.compile(r"في(?<!\wفي)\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
 
 
 def _in_statement(folded: str, lo: int, hi: int) -> bool:

@@ -136,6 +136,31 @@ def complement_before_quote() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _complements_before_quote() -> tuple[str, ...]:
+    return tuple(complementizers("that", "saying", "his_saying"))
+
+
+def ends_with_complement(lead: str) -> bool:
+    """`complement_before_quote().search(lead)` found something, read from the end of `lead` instead of
+    tried at each of its characters: past the trailing white space, a comma or colon, or a complementizer
+    that starts a word."""
+    t = lead.rstrip()
+    if not t:
+        return False
+    if t[-1] in ":،,":
+        return True
+    words = _complements_before_quote()
+    if not t.endswith(words):
+        return False
+    for w in words:
+        if t.endswith(w):
+            k = len(t) - len(w)
+            if k == 0 or not (t[k - 1].isalnum() or t[k - 1] == "_"):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def reported_pattern() -> re.Pattern[str]:
     """نقلت X عن Y قوله (or نقلت X عن Y أن …): the source X, the speaker Y (matched from the cue, within its
     line)."""

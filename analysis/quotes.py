@@ -134,7 +134,7 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         cue_here = current if current and current[0] == sent["sentence_id"] else None
         speaker = None
         statement = LONG_ENOUGH.match(text, q.inner_start, q.inner_end) is not None
-        if cue_here and (statement or cues.complement_before_quote().search(_lead(folded, fold, sent, previous_quote, lo, q))):
+        if cue_here and (statement or cues.ends_with_complement(_lead(folded, fold, sent, previous_quote, lo, q))):
             speaker, statement = cue_here[1], True
         if speaker is None:
             speaker = colon_speaker(text, norm, sent["start"], q.start, state)

@@ -23,10 +23,22 @@ def test_long_enough_is_a_search_for_enough_words(text, a, b):
     assert (LONG_ENOUGH.match(text, lo, hi) is not None) == (search.search(text, lo, hi) is not None)
 
 
+def _straight_role(text: str, i: int, lo: int, hi: int, open_straight: bool) -> str:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    before_word = i - 2 < lo or not text[i - 2].isalpha()
+    opens = nxt not in " \t\n" and (prev.isspace() or prev in "([{«:،,ـ-" or (prev in "وفبلك" and before_word))
+    closes = prev not in " \t\n" and (nxt.isspace() or not nxt.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if open_straight else "open"
+
+
 def _reference_find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
     """find_quotes as first written: every mark read with a regex, the straight quotes on the stack
     looked for at each straight quote."""
-    from analysis.quote_marks import _outer_first, _straight_role
     hi = len(text) if hi is None else hi
     stack, pairs = [], []
     for mark in re.finditer('[«»“”„"]', text[:hi]):
@@ -56,7 +68,7 @@ def _reference_find_quotes(text: str, lo: int = 0, hi: int | None = None) -> lis
             if k < len(closed):
                 pairs.append((start, closed[k][1], f"{family}_shared_close"))
     out: list[Quote] = []
-    for s, e, rule in sorted(pairs, key=_outer_first):
+    for s, e, rule in sorted(pairs, key=lambda pair: (pair[0], -pair[1])):
         if out and s < out[-1].end:
             continue
         out.append(Quote(s, e, s + 1, e - 1, rule))
@@ -78,3 +90,27 @@ def test_find_quotes_with_known_marks_is_find_quotes(text, a, b):
 @settings(max_examples=300, deadline=None)
 def test_mark_positions_are_the_marks(text):
     assert mark_positions(text) == [i for i, ch in enumerate(text) if ch in MARKS]
+
+
+ARABIC = st.sampled_from(["بين", "بينه", "وبين", "في", "البيان", "في البيان", "فيالبيان", "ان", "أن", "بان", "قوله",
+                          "وقوله", "الا", "a", "_", "1", " ", "  ", "\n", "،", ",", ":", ".", "ـ"])
+ARABIC_TEXT = st.lists(ARABIC, max_size=25).map("".join)
+
+
+@given(ARABIC_TEXT)
+@settings(max_examples=1000, deadline=None)
+def test_ends_with_complement_is_the_pattern_search(lead):
+    from analysis.cues import complement_before_quote, ends_with_complement
+    assert ends_with_complement(lead) == (complement_before_quote().search(lead) is not None)
+
+
+@given(ARABIC_TEXT, st.integers(0, 80), st.integers(0, 80))
+@settings(max_examples=1000, deadline=None)
+def test_a_lookbehind_after_a_literal_is_a_lookbehind_before_it(text, a, b):
+    from analysis import attribution
+    from analysis.cues import document_words
+    lo, hi = min(a, b), max(a, b)
+    between = re.compile(r"(?<![\w])بين(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
+    assert bool(attribution._BETWEEN.search(text, lo, hi)) == bool(between.search(text, lo, hi))
+    in_document = re.compile(r"(?<![\w])في\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
+    assert attribution._in_statement(text, lo, hi) == bool(in_document.search(text, lo, hi))
