@@ -73,18 +73,21 @@ def is_place(word: str) -> bool:
 def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
     """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
     found = _TOKEN.finditer(norm.text, fpos, fend)
-    tokens = list(islice(found, 3))  # most subjects end within a few words: the rest is read when needed
+    tokens = list(islice(found, 2))  # most subjects end within a few words: the rest is read when needed
     if not tokens:
         return None
 
-    def whole() -> list[re.Match[str]]:  # a subject and its apposition: 14 words at most
-        tokens.extend(islice(found, 14 - len(tokens)))
+    def upto(n: int) -> list[re.Match[str]]:
+        """The words read so far, at least the first `n` of them if there are (a subject and its
+        apposition: 14 words at most)."""
+        if len(tokens) < n:
+            tokens.extend(islice(found, min(n, 14) - len(tokens)))
         return tokens
 
     stops, qualifiers = stop_words(), period_qualifiers()
     taken, where, where_at, resume = [], False, 0, 0
     for k in range(9):
-        if k >= len(tokens) and (len(tokens) < 3 or len(whole()) <= k):
+        if k >= len(tokens) and len(upto(k + 1)) <= k:
             break
         if k < resume:
             continue  # inside a quoted name already taken
@@ -92,29 +95,29 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         word = m.group()
         bare = word.strip(_CLOSERS)
         marked = not MARK_SET.isdisjoint(word)  # (a test of the mark that opens the word needs one in it)
-        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(whole(), k):
+        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(upto(k + 3), k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
             where, where_at = True, len(taken)
             continue
         if where and marked and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
-            run = _quoted_run(whole(), k)
+            run = _quoted_run(upto(k + 3), k)
             taken.extend(run)
             break
         if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
                                                    and not cues.cues().pattern.fullmatch(bare))):
             break
         if marked and taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
-            taken.extend(_quoted_run(whole(), k))  # ائتلاف "دولة القانون": a body and its name in quotes
+            taken.extend(_quoted_run(upto(k + 3), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
         if marked and taken and len(taken) <= 2 and has_mark(word[:1]) and \
                 title_word(taken[0].group().strip(_CLOSERS)) == "head":
-            run = _quoted_run(whole(), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
+            run = _quoted_run(upto(k + 3), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
             if run and run[-1].group()[-1:] not in _CLOSERS:  # quotes, then the rest of the title and the name
                 taken.extend(run)
                 resume = k + len(run)
                 continue
         if marked or not bare or bare in stops or bare[:1] in "0123456789" or (
-                taken and bare in qualifiers and len(whole()) > k + 1
+                taken and bare in qualifiers and len(upto(k + 2)) > k + 1
                 and opens_period(bare, tokens[k + 1].group())):  # وزير الخارجية منتصف العام
             break
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
@@ -126,7 +129,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
         if word[-1:] in _CLOSERS and not _initial(word):
-            appos = _apposition(whole(), k + 1)
+            appos = _apposition(upto(k + 6), k + 1)
             if appos:
                 taken.extend(appos)
             break
