@@ -769,6 +769,8 @@ def from_joint_phrase(span: tuple[int, int], text: str, state: ArticleState) -> 
 def colon_speaker(text: str, norm: Normalized, lo: int, pos: int, state: ArticleState) -> Speaker | None:
     """Headline style: والكاظمي: "كفى حروباً" (looked for in the 80 characters before the quote). A cue or
     particle before the colon (كما أضاف:) is not a name."""
+    if text.find(":", max(lo, pos - 80), pos) == -1:
+        return None  # the quickest test: folding neither makes nor drops a colon
     base = norm.to_folded(max(lo, pos - 80))
     before = norm.text[base:norm.to_folded(pos)]  # a slice: ^ must mean the sentence start
     if not before.rstrip().endswith(":"):
@@ -790,11 +792,11 @@ def colon_speaker(text: str, norm: Normalized, lo: int, pos: int, state: Article
 
 def post_cue(text: str, norm: Normalized, pos: int, end: int, state: ArticleState) -> Speaker | None:
     """Attribution after the quote: "…"، قال فلان."""
-    fold = norm.to_folded
-    m = cue_words.verb_after_quote().match(norm.text, fold(pos), min(fold(end), fold(pos) + 40))
+    fpos, fend = norm.to_folded(pos), norm.to_folded(end)
+    m = cue_words.verb_after_quote().match(norm.text, fpos, min(fend, fpos + 40))
     if not m:
         return None
-    span = subject_after(norm, m.end(), min(fold(end), m.end() + 300))
+    span = subject_after(norm, m.end(), min(fend, m.end() + 300))
     if span is None:
         return None
     o_s, o_e = norm.span(m.start("cue"), m.end())

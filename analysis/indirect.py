@@ -82,7 +82,7 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
         pos = m.end()
         o_s = norm.to_original(at)
         before = quotes[first:bisect.bisect_left(starts, o_s)]  # between the cue and here, or around here
-        if any((q.start, q.end) in statements for q in before):
+        if before and statements and any((q.start, q.end) in statements for q in before):
             return None  # the speaker's words are quoted: the quotation counts them
         if before and o_s < before[-1].end:  # inside a term ("الاستراتيجي"): look after it
             pos = norm.to_folded(before[-1].end)
@@ -97,7 +97,7 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
         start, end = o_s, _trim(norm, at, limit)
         if not folded[m.end():norm.to_folded(end)].strip():
             return None  # nothing said after the complementizer
-        if any(qs < end and qe > start for qs, qe in statements):
+        if statements and any(qs < end and qe > start for qs, qe in statements):
             return None
         return start, end, "about_clause" if is_about else "that_clause"
 

@@ -95,13 +95,18 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
         return []  # nothing said here, nothing that changes who speaks next
     folded = norm.text
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
-    sent_starts = [s["start"] for s in sents]
+    one = len(sents) == 1  # (most paragraphs: no sentence to look up, its folded bounds known)
+    sent_starts = None if one else [s["start"] for s in sents]
+    bounds = {sents[0]["sentence_id"]: (folded_lo, folded_hi)} if one else {}  # sentence id → folded bounds
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
+    to_original = norm.to_original
     for m in found:
-        o_start = norm.to_original(m.start())
-        k = bisect.bisect_right(quote_starts, o_start) - 1
-        if k < 0 or o_start >= quotes[k].end:
-            events.append((o_start, "cue", m))
+        o_start = to_original(m.start())
+        if quotes:
+            k = bisect.bisect_right(quote_starts, o_start) - 1
+            if k >= 0 and o_start < quotes[k].end:
+                continue  # a cue word inside a quotation
+        events.append((o_start, "cue", m))
     for span in joints:
         events.append((norm.to_original(span[0]), "joint", span))
     out, current, previous_quote = [], None, None
@@ -109,16 +114,22 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
     name_quotes: set[int] = set()
     events.sort(key=itemgetter(0))
     for pos, kind, item in events:
-        sent = sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
+        sent = sents[0] if one else sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
         if kind == "joint":
             if not any(other["sentence_id"] == sent["sentence_id"] for _, other in attributions):
                 attributions.append((from_joint_phrase(item, text, state), sent))
             continue
         if kind == "cue":
-            k = bisect.bisect_right(quote_starts, pos)
-            next_quote = quotes[k].start if k < len(quotes) else hi
-            here = current[1] if current and current[0] == sent["sentence_id"] else None
-            sentence = Sentence(fold(sent["start"]), fold(sent["end"]), here)
+            next_quote = hi
+            if quotes:
+                k = bisect.bisect_right(quote_starts, pos)
+                next_quote = quotes[k].start if k < len(quotes) else hi
+            sid = sent["sentence_id"]
+            here = current[1] if current and current[0] == sid else None
+            b = bounds.get(sid)
+            if b is None:
+                b = bounds[sid] = (fold(sent["start"]), fold(sent["end"]))
+            sentence = Sentence(b[0], b[1], here)
             a = from_cue(item, text, state, sentence, quotes, next_quote)
             if a is not None:
                 attributions.append((a, sent))
