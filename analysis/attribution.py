@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
-from .quote_marks import Quote, has_mark
+from .quote_marks import MARKS, Quote, has_mark
 from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, name_aliases, person, plain, preferred_spelling)
@@ -232,7 +232,7 @@ class ArticleState:
 
     def joint_in(self, lo: int, hi: int) -> bool:
         """A joint-statement phrase lies inside the folded span [lo, hi)."""
-        return any(s >= lo and e <= hi for s, e in self.joints)
+        return bool(self.joints) and any(s >= lo and e <= hi for s, e in self.joints)
 
     def joints_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The joint-statement phrases inside the folded span [lo, hi)."""
@@ -304,14 +304,16 @@ class Sentence(NamedTuple):
 def from_cue(m: re.Match[str], text: str, state: ArticleState, sentence: Sentence, quotes: list[Quote],
              next_quote: int) -> Attribution | None:
     """What a cue introduces: its speaker and where the speaker's words may start."""
-    kind = cue_words.kind(m)
+    cue = m.group("cue")
+    kind = cue_words.cues().kinds[cue]  # (cues.kind, without a second reading of the group)
     norm = state.norm
-    if m.group("cue") == _BAYYANA and _BETWEEN.search(norm.text, max(0, m.start() - 50), m.start()):
+    start, end = m.span()
+    if cue == _BAYYANA and _BETWEEN.search(norm.text, max(0, start - 50), start):
         return None  # بينه وبين المبعوث: the preposition بين again, not بيّن (explained)
-    o_s, o_e = norm.span(m.start(), m.end())
+    o_s, o_e = norm.span(start, end)
     cue_text = text[o_s:o_e]
-    line_end = norm.text.find("\n", m.end(), m.end() + 300)
-    limit = min(sentence.end, line_end if line_end != -1 else m.end() + 300)
+    line_end = norm.text.find("\n", end, end + 300)
+    limit = min(sentence.end, line_end if line_end != -1 else end + 300)
     if kind == "reported":
         return _reported(m, text, state, cue_text)
     if kind == "source":
@@ -461,7 +463,7 @@ def _quoted_name(pos: int, text: str, state: ArticleState, quotes: list[Quote], 
     folded = norm.text
     while pos < limit and folded[pos] == " ":
         pos += 1
-    if pos >= limit or not has_mark(folded[pos]):
+    if pos >= limit or folded[pos] not in MARKS:  # (has_mark of one character)
         return None
     start = norm.to_original(pos)
     q = next((q for q in quotes if q.start == start), None)

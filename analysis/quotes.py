@@ -168,7 +168,7 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
             previous_quote = q
     if attributions:
         spans = [(r["start"], r["end"]) for r in out if r["kind"] == "statement"]
-        out.extend(indirect.rows(aid, text, state, attributions, quotes, spans))
+        out.extend(indirect.rows(aid, text, state, attributions, quotes, spans, bounds))
         out.sort(key=itemgetter("start"))
     return out
 
