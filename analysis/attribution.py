@@ -33,7 +33,8 @@ from .quote_marks import MARKS, Quote, has_mark
 from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, name_aliases, person, plain, preferred_spelling)
-from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
+from .subjects import (follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between,
+                       words_in)
 from .text import Normalized, normalize
 from .titles import is_nisba, title_word
 
@@ -415,7 +416,7 @@ def _after_particle(folded: str, pos: int) -> bool:
 def _no_subject_after(folded: str, pos: int, limit: int) -> bool:
     """What follows a verb cannot be its subject (أن، في، a quotation, a colon): its subject may stand
     before it (الوزير أكد أن). A verb followed by a noun (بين البلدين) is looked at no further."""
-    word = next(iter(_tokens(folded, pos, limit, 1)), None)
+    word = next(iter(words_in(folded, pos, limit, 1)), None)
     if word is None:
         return True
     bare = word[2].strip("،,:.؛")
@@ -703,7 +704,7 @@ def _document_after(folded: str, pos: int, limit: int) -> str | None:
     """The kind of a document named right after a cue's subject (في بيان، بياناً، كلمة، عبر تغريدة), or None."""
     if not _document_stems().search(folded, pos, min(limit, pos + 60)):
         return None
-    for _, _, word in _tokens(folded, pos, limit, 4):
+    for _, _, word in words_in(folded, pos, limit, 4):
         noun = document_noun(word)
         if noun:
             return document_kinds()[noun]
@@ -711,21 +712,11 @@ def _document_after(folded: str, pos: int, limit: int) -> str | None:
 
 
 def _is_document_noun(folded: str, pos: int) -> bool:
-    word = next(iter(_tokens(folded, pos, pos + 30, 1)), (0, 0, ""))[2]
+    word = next(iter(words_in(folded, pos, pos + 30, 1)), (0, 0, ""))[2]
     return document_noun(word) is not None
 
 
-_TOKEN = re.compile(r"\S+")
 _COMMA = re.compile("[،,]")
-
-
-def _tokens(folded: str, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
-    out = []
-    for t in _TOKEN.finditer(folded, lo, hi):
-        out.append((t.start(), t.end(), t.group()))
-        if len(out) == n:
-            break
-    return out
 
 
 def _clause_start(folded: str, cue_start: int) -> int:

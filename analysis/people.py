@@ -34,18 +34,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import MARKS, has_mark
-from .subjects import is_place, opens_period, period_qualifiers, stop_words
+from .subjects import is_place, opens_period, period_qualifiers, stop_words, words_in
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
 _CLOSERS = "،,:.؛"
 _COMMAS = "،,"
-_TOKEN = re.compile(r"\S+")
 MAX_NAME_WORDS = 4
 
 
@@ -208,7 +206,7 @@ def titled_people(norm: Normalized) -> list[Introduced]:
         before = folded[max(0, i - 40):i].split()
         if before and title_word(_bare(before[-1])) not in (None, "description"):
             continue  # inside a longer title: its first word opened it
-        window = [(m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(folded, i), 16)]
+        window = words_in(folded, i, len(folded), 16)
         words = [t[2] for t in window]
         raw = _Written(norm, window)
         split = split_title(words, raw)
@@ -286,7 +284,7 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
     """Where the name whose last words start at folded `pos` begins, reading back over name words; None
     when no word before it is a name word or what stands before the name is not a title, an adjective, a
     comma or a cue. Definiteness is read on the words as written (ألكسندر is a name, الروسي is not)."""
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(norm.text, max(0, pos - 120), pos)]
+    tokens = [(p, w) for p, _, w in words_in(norm.text, max(0, pos - 120), pos)]
     written = lambda p, w: norm.original[slice(*norm.span(p, p + len(w)))]
     stops, glue = stop_words(), _glue()
     start, taken = pos, 0

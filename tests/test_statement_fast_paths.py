@@ -114,3 +114,18 @@ def test_a_lookbehind_after_a_literal_is_a_lookbehind_before_it(text, a, b):
     assert bool(attribution._BETWEEN.search(text, lo, hi)) == bool(between.search(text, lo, hi))
     in_document = re.compile(r"(?<![\w])في\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
     assert attribution._in_statement(text, lo, hi) == bool(in_document.search(text, lo, hi))
+
+
+SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2009", "\u200b", "\x1c", "\u3000", "\u2028"])
+WORDY = st.lists(st.one_of(SPACES, st.sampled_from(["قال", "الوزير", "،", "«", "a", "ـ", "1"])), max_size=30).map("".join)
+
+
+@given(WORDY, st.integers(0, 40), st.integers(0, 40), st.integers(-1, 8))
+@settings(max_examples=1000, deadline=None)
+def test_words_in_are_the_runs_of_non_space(text, a, b, n):
+    from itertools import islice
+    from analysis.subjects import words_in
+    lo, hi = min(a, b), max(a, b)
+    runs = re.compile(r"\S+").finditer(text, lo, hi)
+    expected = [(m.start(), m.end(), m.group()) for m in (runs if n < 0 else islice(runs, n))]
+    assert words_in(text, lo, hi, n) == expected
