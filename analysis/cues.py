@@ -57,6 +57,14 @@ def find_cues(norm: Normalized) -> list[re.Match[str]]:
     return norm.matches_at_words(c.pattern, c.first_words)
 
 
+@lru_cache(maxsize=1 << 14)
+def whole_cue(word: str) -> str | None:
+    """The cue a word is as a whole (the cue group of `cues().pattern.fullmatch(word)`), or None; asked of
+    most words near a cue, so each word is read once."""
+    m = cues().pattern.fullmatch(word)
+    return m.group("cue") if m else None
+
+
 def kind(m: re.Match[str]) -> str:
     """The kind of a cue match (verb, attitude, participle, source, reported, document, issuer)."""
     return cues().kinds[m.group("cue")]

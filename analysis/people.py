@@ -61,7 +61,10 @@ def _definite(token: str) -> bool:
 
 def _bare(word: str) -> str:
     """A word without the punctuation and quotation marks around it (للحلف، «القوات»)."""
-    return word.strip(_CLOSERS + MARKS)
+    return word.strip(_BARE_STRIP)
+
+
+_BARE_STRIP = _CLOSERS + MARKS
 
 
 def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
@@ -132,7 +135,7 @@ def _place_after(word: str) -> bool:
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
     stops, glue, qualifiers = stop_words(), _glue(), period_qualifiers()
-    j = start
+    j, body = start, None
     while j < len(words) and j - start < MAX_NAME_WORDS:
         word = words[j]
         bare = _bare(word)
@@ -145,7 +148,8 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
                 break  # هاني سويلم نظيره: a pronoun suffix (ه as written, not ة) after two name words
-            body = _definite(_bare(raw[start]))  # الوكالة الدولية للطاقة الذرية: a body's name runs on
+            if body is None:
+                body = _definite(_bare(raw[start]))  # الوكالة الدولية للطاقة الذرية: a body's name runs on
             if (title_word(bare) in ("head", "description") and j - start >= 2) or \
                     (not body and (bare.startswith("لل") or (bare.startswith("ل") and j - start >= 2))):
                 break  # عزيز أخنوش رئيس الحزب؛ عراقجي للتلفزيون؛ جبار ياور لرووداو
@@ -157,8 +161,8 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
 
 def _ends_name_as_cue(bare: str, first: bool) -> bool:
     """A cue verb is no name word, except a cue written like a common word (بين) after a name's first word."""
-    m = cues.cues().pattern.fullmatch(bare)
-    return m is not None and (first or m.group("cue") not in cues.homographs())
+    cue = cues.whole_cue(bare)
+    return cue is not None and (first or cue not in cues.homographs())
 
 
 class TitledName(NamedTuple):
@@ -231,6 +235,7 @@ class _Written(Sequence[str]):
 
     def __init__(self, norm: Normalized, window: list[tuple[int, int, str]]):
         self.norm, self.window = norm, window
+        self.read: dict[int, str] = {}  # the words read so far (the tests ask for some more than once)
 
     def __len__(self) -> int:
         return len(self.window)
@@ -238,8 +243,11 @@ class _Written(Sequence[str]):
     def __getitem__(self, k):
         if isinstance(k, slice):
             return _Written(self.norm, self.window[k])
-        a, b, _ = self.window[k]
-        return self.norm.original[slice(*self.norm.span(a, b))]
+        word = self.read.get(k)
+        if word is None:
+            a, b, _ = self.window[k]
+            word = self.read[k] = self.norm.original[slice(*self.norm.span(a, b))]
+        return word
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +265,7 @@ def _ends_cleanly(words: Sequence[str], raw: Sequence[str], end: int) -> bool:
     nxt = _bare(words[end])
     return (not nxt or nxt in stop_words() or nxt in _particles() or has_mark(words[end]) or nxt[:1].isdigit()
             or (end + 1 < len(words) and opens_period(nxt, words[end + 1]))  # X منتصف العام، X قد أثار
-            or bool(title_word(nxt)) or nxt.startswith("ل") or bool(cues.cues().pattern.fullmatch(nxt))
+            or bool(title_word(nxt)) or nxt.startswith("ل") or cues.whole_cue(nxt) is not None
             or (_bare(raw[end]).endswith("ه") and len(nxt) > 4))  # استقالته: a noun with a pronoun suffix
 
 
@@ -292,7 +300,7 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
         p, word = tokens[-1]
         bare = _bare(word)
         if word[-1:] in _CLOSERS or not bare or bare in stops or has_mark(word) or bare[:1].isdigit() \
-                or title_word(bare) or cues.cues().pattern.fullmatch(bare) or cues.names_author(bare) \
+                or title_word(bare) or cues.whole_cue(bare) is not None or cues.names_author(bare) \
                 or cues.document_noun(bare):
             break  # (وثيقة قدمها وفد المعارضة: a document and its verb are no name words)
         if _definite(_bare(written(p, word))) and not (len(tokens) > 1 and tokens[-2][1] in glue):
@@ -305,6 +313,6 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
         p, word = tokens[-1]
         bare = _bare(word)
         if not (word[-1:] in _COMMAS or title_word(bare) or _definite(_bare(written(p, word))) or
-                cues.cues().pattern.fullmatch(bare)):
+                cues.whole_cue(bare) is not None):
             return None
     return start

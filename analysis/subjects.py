@@ -104,7 +104,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             taken.extend(run)
             break
         if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
-                                                   and not cues.cues().pattern.fullmatch(bare))):
+                                                   and cues.whole_cue(bare) is None)):
             break
         if marked and taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
             taken.extend(_quoted_run(upto(k + 3), k))  # ائتلاف "دولة القانون": a body and its name in quotes
@@ -346,6 +346,6 @@ def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, i
     for _, _, w in words:
         bare = w.strip(_CLOSERS)
         if not bare or bare in stops or (bare[:1] in prefixes and bare[1:] in stops) or bare[:1].isdigit() \
-                or cues.cues().pattern.fullmatch(bare):
+                or cues.whole_cue(bare) is not None:
             return None
     return words[0][0], words[-1][1] - (1 if words[-1][2][-1:] in _CLOSERS else 0)
