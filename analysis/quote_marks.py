@@ -55,8 +55,8 @@ def _straight_role(text: str, i: int, lo: int, hi: int, open_straight: bool) -> 
     """'open' or 'close' for a straight double quote, from the characters around it."""
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
-    before_word = i - 2 < lo or not text[i - 2].isalpha()
-    opens = nxt not in " \t\n" and (prev.isspace() or prev in "([{«:،,ـ-" or (prev in "وفبلك" and before_word))
+    opens = nxt not in " \t\n" and (prev.isspace() or prev in "([{«:،,ـ-" or
+                                     (prev in "وفبلك" and (i - 2 < lo or not text[i - 2].isalpha())))  # و"…"
     closes = prev not in " \t\n" and (nxt.isspace() or not nxt.isalnum())
     if opens and not closes:
         return "open"
@@ -91,6 +91,12 @@ def find_quotes(text: str, lo: int = 0, hi: int | None = None, marks: list[int] 
             family = "straight"
         else:
             family = CLOSERS[ch]
+        if stack and stack[-1][1] == family:  # (the usual case: the innermost opener is closed)
+            start = stack.pop()[0]
+            if family == "straight":
+                straights -= 1
+            pairs.append((start, i + 1, family))
+            continue
         for k in range(len(stack) - 1, -1, -1):
             if stack[k][1] == family:
                 start = stack[k][0]

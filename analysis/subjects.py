@@ -52,6 +52,11 @@ def _periods() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(qualifiers), frozenset(periods)
 
 
+@lru_cache(maxsize=1)
+def _stops_and_qualifiers() -> tuple[frozenset[str], frozenset[str]]:
+    return stop_words(), period_qualifiers()
+
+
 def period_qualifiers() -> frozenset[str]:
     """The folded part-of-period qualifiers (a quick test before `opens_period`)."""
     return _periods()[0]
@@ -84,7 +89,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             tokens.extend(islice(found, min(n, 14) - len(tokens)))
         return tokens
 
-    stops, qualifiers = stop_words(), period_qualifiers()
+    stops, qualifiers = _stops_and_qualifiers()
     taken, where, where_at, resume = [], False, 0, 0
     for k in range(9):
         if k >= len(tokens) and len(upto(k + 1)) <= k:
