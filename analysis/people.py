@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
-from .quote_marks import MARKS, has_mark
+from .quote_marks import MARK_SET, MARKS, has_mark
 from .subjects import is_place, opens_period, period_qualifiers, stop_words, words_in
 from .titles import title_word, titles
 from .text import Normalized, normalize
@@ -71,6 +71,7 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
     """How many words of the phrase its title takes (0: it does not open with a title)."""
     n = len(words)
     definite = lambda k: _definite(_bare(raw[k]))
+    stops = stop_words()
     i, titled, open_ = 0, False, False
     while i < n:
         word = words[i]
@@ -78,14 +79,14 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         kind = title_word(bare)
         if kind == "description" or (i == 0 and kind == "part"):
             return 0  # مسؤول، مصادر: an unnamed source; وزارة الخارجية: a body; kept whole
-        if titled and bare in stop_words() and not (bare in ("الي", "في", "لدي") and i + 1 < n
+        if titled and bare in stops and not (bare in ("الي", "في", "لدي") and i + 1 < n
                                                     and _place_after(words[i + 1])):
             return i  # وزير المالية الأسبوع المقبل: the title ends, no name follows
         if kind:
             titled, open_ = True, not bare.startswith(("ال", "وال"))
         elif not titled:
             return 0
-        elif has_mark(word[:1]) and (close := _quote_close(words, i)) is not None:
+        elif word[:1] in MARK_SET and (close := _quote_close(words, i)) is not None:
             i, open_ = close + 1, False  # رئيس «التيار الوطني الحر» النائب …: the body headed, in quotes
             continue
         elif definite(i):

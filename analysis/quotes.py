@@ -97,7 +97,8 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
     one = len(sents) == 1  # (most paragraphs: no sentence to look up, its folded bounds known)
     sent_starts = None if one else [s["start"] for s in sents]
-    bounds = {sents[0]["sentence_id"]: (folded_lo, folded_hi)} if one else {}  # sentence id → folded bounds
+    # sentence id → its folded bounds, as the Sentence of a cue with no speaker before it in the sentence
+    bounds: dict[int, Sentence] = {}
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
     to_original = norm.to_original
     for m in found:
@@ -126,10 +127,12 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
                 next_quote = quotes[k].start if k < len(quotes) else hi
             sid = sent["sentence_id"]
             here = current[1] if current and current[0] == sid else None
-            b = bounds.get(sid)
-            if b is None:
-                b = bounds[sid] = (fold(sent["start"]), fold(sent["end"]))
-            sentence = Sentence(b[0], b[1], here)
+            sentence = bounds.get(sid)
+            if sentence is None:
+                sentence = bounds[sid] = Sentence(folded_lo, folded_hi, None) if one else \
+                    Sentence(fold(sent["start"]), fold(sent["end"]), None)
+            if here is not None:
+                sentence = Sentence(sentence.start, sentence.end, here)
             a = from_cue(item, text, state, sentence, quotes, next_quote)
             if a is not None:
                 attributions.append((a, sent))
