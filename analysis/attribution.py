@@ -29,17 +29,19 @@ from typing import NamedTuple
 
 from . import cues as cue_words
 from .cues import document_kinds, document_noun, document_words, find_cues
-from .quote_marks import Quote, has_mark
+from .quote_marks import MARKS, Quote, has_mark
 from .people import full_names_of, titled_people
 from .speakers import (JOINT, Context, Person, canonical_speaker, full_names, has_run, is_institution, is_person,
                        joint_phrases, listed_speaker, name_aliases, person, plain, preferred_spelling)
-from .subjects import follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between
+from .subjects import (follows_complementizer, stop_words, stops_of, subject_after, subject_before, tokens_between,
+                       words_in)
 from .text import Normalized, normalize
 from .titles import is_nisba, title_word
 
 _HEADLINE = 200  # folded characters: a mention this near the start may be named in full only later
 _BAYYANA = "بين"  # بيّن (explained), written without its shadda: also the preposition "between"
-_BETWEEN = re.compile(r"(?<![\w])بين(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
+# (?<!\wبين) after بين: no letter before it, tested once بين is found (re skips to where بين stands)
+_BETWEEN = re.compile(r"بين(?<!\wبين)(?:ه|ها|هم|هما|نا|ي)?(?![\w])")
 _COLON = re.compile(r"(?:^|[.،,]\s*|\.\.\s*)(?P<who>[^.:،,\"«»“”]{2,40}?)\s*:\s*$")
 _HOW = {"title": "title", "anaphora": "anaphora", "joint": "joint", "document": "document"}
 
@@ -231,7 +233,7 @@ class ArticleState:
 
     def joint_in(self, lo: int, hi: int) -> bool:
         """A joint-statement phrase lies inside the folded span [lo, hi)."""
-        return any(s >= lo and e <= hi for s, e in self.joints)
+        return bool(self.joints) and any(s >= lo and e <= hi for s, e in self.joints)
 
     def joints_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The joint-statement phrases inside the folded span [lo, hi)."""
@@ -303,14 +305,16 @@ class Sentence(NamedTuple):
 def from_cue(m: re.Match[str], text: str, state: ArticleState, sentence: Sentence, quotes: list[Quote],
              next_quote: int) -> Attribution | None:
     """What a cue introduces: its speaker and where the speaker's words may start."""
-    kind = cue_words.kind(m)
+    cue = m.group("cue")
+    kind = cue_words.cues().kinds[cue]  # (cues.kind, without a second reading of the group)
     norm = state.norm
-    if m.group("cue") == _BAYYANA and _BETWEEN.search(norm.text, max(0, m.start() - 50), m.start()):
+    start, end = m.span()
+    if cue == _BAYYANA and _BETWEEN.search(norm.text, max(0, start - 50), start):
         return None  # بينه وبين المبعوث: the preposition بين again, not بيّن (explained)
-    o_s, o_e = norm.span(m.start(), m.end())
+    o_s, o_e = norm.span(start, end)
     cue_text = text[o_s:o_e]
-    line_end = norm.text.find("\n", m.end(), m.end() + 300)
-    limit = min(sentence.end, line_end if line_end != -1 else m.end() + 300)
+    line_end = norm.text.find("\n", end, end + 300)
+    limit = min(sentence.end, line_end if line_end != -1 else end + 300)
     if kind == "reported":
         return _reported(m, text, state, cue_text)
     if kind == "source":
@@ -412,7 +416,7 @@ def _after_particle(folded: str, pos: int) -> bool:
 def _no_subject_after(folded: str, pos: int, limit: int) -> bool:
     """What follows a verb cannot be its subject (أن، في، a quotation, a colon): its subject may stand
     before it (الوزير أكد أن). A verb followed by a noun (بين البلدين) is looked at no further."""
-    word = next(iter(_tokens(folded, pos, limit, 1)), None)
+    word = next(iter(words_in(folded, pos, limit, 1)), None)
     if word is None:
         return True
     bare = word[2].strip("،,:.؛")
@@ -460,7 +464,7 @@ def _quoted_name(pos: int, text: str, state: ArticleState, quotes: list[Quote], 
     folded = norm.text
     while pos < limit and folded[pos] == " ":
         pos += 1
-    if pos >= limit or not has_mark(folded[pos]):
+    if pos >= limit or folded[pos] not in MARKS:  # (has_mark of one character)
         return None
     start = norm.to_original(pos)
     q = next((q for q in quotes if q.start == start), None)
@@ -700,7 +704,7 @@ def _document_after(folded: str, pos: int, limit: int) -> str | None:
     """The kind of a document named right after a cue's subject (في بيان، بياناً، كلمة، عبر تغريدة), or None."""
     if not _document_stems().search(folded, pos, min(limit, pos + 60)):
         return None
-    for _, _, word in _tokens(folded, pos, limit, 4):
+    for _, _, word in words_in(folded, pos, limit, 4):
         noun = document_noun(word)
         if noun:
             return document_kinds()[noun]
@@ -708,21 +712,11 @@ def _document_after(folded: str, pos: int, limit: int) -> str | None:
 
 
 def _is_document_noun(folded: str, pos: int) -> bool:
-    word = next(iter(_tokens(folded, pos, pos + 30, 1)), (0, 0, ""))[2]
+    word = next(iter(words_in(folded, pos, pos + 30, 1)), (0, 0, ""))[2]
     return document_noun(word) is not None
 
 
-_TOKEN = re.compile(r"\S+")
 _COMMA = re.compile("[،,]")
-
-
-def _tokens(folded: str, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
-    out = []
-    for t in _TOKEN.finditer(folded, lo, hi):
-        out.append((t.start(), t.end(), t.group()))
-        if len(out) == n:
-            break
-    return out
 
 
 def _clause_start(folded: str, cue_start: int) -> int:
@@ -747,7 +741,8 @@ def _skip_spaces_back(folded: str, pos: int) -> int:
 
 @lru_cache(maxsize=1)
 def _in_document_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])في\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
+    # (?<!\wفي) after في: (?<![\w]) before it, tested where في stands
+    return re.compile(r"في(?<!\wفي)\s+ال(?:" + "|".join(sorted(document_words("statement"))) + r")(?![\w])")
 
 
 def _in_statement(folded: str, lo: int, hi: int) -> bool:
@@ -767,6 +762,8 @@ def from_joint_phrase(span: tuple[int, int], text: str, state: ArticleState) -> 
 def colon_speaker(text: str, norm: Normalized, lo: int, pos: int, state: ArticleState) -> Speaker | None:
     """Headline style: والكاظمي: "كفى حروباً" (looked for in the 80 characters before the quote). A cue or
     particle before the colon (كما أضاف:) is not a name."""
+    if text.find(":", max(lo, pos - 80), pos) == -1:
+        return None  # the quickest test: folding neither makes nor drops a colon
     base = norm.to_folded(max(lo, pos - 80))
     before = norm.text[base:norm.to_folded(pos)]  # a slice: ^ must mean the sentence start
     if not before.rstrip().endswith(":"):
@@ -788,11 +785,11 @@ def colon_speaker(text: str, norm: Normalized, lo: int, pos: int, state: Article
 
 def post_cue(text: str, norm: Normalized, pos: int, end: int, state: ArticleState) -> Speaker | None:
     """Attribution after the quote: "…"، قال فلان."""
-    fold = norm.to_folded
-    m = cue_words.verb_after_quote().match(norm.text, fold(pos), min(fold(end), fold(pos) + 40))
+    fpos, fend = norm.to_folded(pos), norm.to_folded(end)
+    m = cue_words.verb_after_quote().match(norm.text, fpos, min(fend, fpos + 40))
     if not m:
         return None
-    span = subject_after(norm, m.end(), min(fold(end), m.end() + 300))
+    span = subject_after(norm, m.end(), min(fend, m.end() + 300))
     if span is None:
         return None
     o_s, o_e = norm.span(m.start("cue"), m.end())

@@ -57,6 +57,14 @@ def find_cues(norm: Normalized) -> list[re.Match[str]]:
     return norm.matches_at_words(c.pattern, c.first_words)
 
 
+@lru_cache(maxsize=1 << 14)
+def whole_cue(word: str) -> str | None:
+    """The cue a word is as a whole (the cue group of `cues().pattern.fullmatch(word)`), or None; asked of
+    most words near a cue, so each word is read once."""
+    m = cues().pattern.fullmatch(word)
+    return m.group("cue") if m else None
+
+
 def kind(m: re.Match[str]) -> str:
     """The kind of a cue match (verb, attitude, participle, source, reported, document, issuer)."""
     return cues().kinds[m.group("cue")]
@@ -133,6 +141,31 @@ def complement_before_quote() -> re.Pattern[str]:
     comma or colon."""
     words = _alternation(complementizers("that", "saying", "his_saying"))
     return re.compile(rf"(?:(?<![\w])(?:{words})\s*[،,:]?|[:،,])\s*$")
+
+
+@lru_cache(maxsize=1)
+def _complements_before_quote() -> tuple[str, ...]:
+    return tuple(complementizers("that", "saying", "his_saying"))
+
+
+def ends_with_complement(lead: str) -> bool:
+    """`complement_before_quote().search(lead)` found something, read from the end of `lead` instead of
+    tried at each of its characters: past the trailing white space, a comma or colon, or a complementizer
+    that starts a word."""
+    t = lead.rstrip()
+    if not t:
+        return False
+    if t[-1] in ":،,":
+        return True
+    words = _complements_before_quote()
+    if not t.endswith(words):
+        return False
+    for w in words:
+        if t.endswith(w):
+            k = len(t) - len(w)
+            if k == 0 or not (t[k - 1].isalnum() or t[k - 1] == "_"):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)

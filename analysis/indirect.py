@@ -29,18 +29,24 @@ _TRAILING = " \t.،,؛:!؟?-"
 
 
 def rows(aid: str, text: str, state: ArticleState, found: list[tuple[Attribution, dict]], quotes: list[Quote],
-         statements: list[tuple[int, int]]) -> list[dict]:
+         statements: list[tuple[int, int]], bounds: dict[int, tuple[int, int]] | None = None) -> list[dict]:
     """The indirect statements of one paragraph: `found` are its attributions (with their sentences) in
-    text order, `quotes` its quotations, `statements` the spans of those that are statements."""
+    text order, `quotes` its quotations, `statements` the spans of those that are statements; `bounds`:
+    the folded bounds of those of its sentences the caller has already folded (by sentence id)."""
     out: list[dict] = []
     starts = [q.start for q in quotes]
     fold = state.norm.to_folded
+    bounds = bounds or {}
+    n = len(found)
     for k, (a, sent) in enumerate(found):
         if a.speaker is None or a.content_from is None:
             continue
-        limit = fold(sent["end"])
-        for b, other in found[k + 1:]:
-            if other["sentence_id"] == sent["sentence_id"] and b.cue_start > a.cue_start:
+        sid = sent["sentence_id"]
+        known = bounds.get(sid)
+        limit = known[1] if known is not None else fold(sent["end"])
+        for j in range(k + 1, n):
+            b, other = found[j]
+            if other["sentence_id"] == sid and b.cue_start > a.cue_start:
                 limit = min(limit, max(b.clause_start(state.norm.text), a.content_from))
                 break
         clause = _clause(state, a, limit, quotes, starts, statements)
@@ -70,34 +76,37 @@ def _clause(state: ArticleState, a: Attribution, limit: int, quotes: list[Quote]
     """(original start, end, rule) of the content clause, or None."""
     norm = state.norm
     folded = norm.text
-    window = min(limit, a.content_from + MAX_CHARS)
-    blocks, about = cues.complementizers("blocks", "however"), cues.complementizers("about")
-    first = bisect.bisect_left(starts, norm.to_original(a.content_from))
-    pos = a.content_from
+    content_from = a.content_from
+    window = min(limit, content_from + MAX_CHARS)
+    pos, first = content_from, None
     while True:
         m = _complementizer().search(folded, pos, window)
-        if m is None or folded.count(" ", a.content_from, m.start()) > MAX_GAP:
+        if m is None or folded.count(" ", content_from, m.start()) > MAX_GAP:
             return None  # a complementizer further away belongs to something else
-        at, word = m.start(), m.group()
-        pos = m.end()
+        if first is None:  # (looked up once a complementizer is found: most cues have none after them)
+            blocks, about = _blocks_and_about()
+            first = bisect.bisect_left(starts, norm.to_original(content_from)) if starts else 0
+        at, pos = m.span()
+        word = m.group()
         o_s = norm.to_original(at)
-        before = quotes[first:bisect.bisect_left(starts, o_s)]  # between the cue and here, or around here
-        if any((q.start, q.end) in statements for q in before):
+        before = quotes[first:bisect.bisect_left(starts, o_s)] if starts else ()  # between the cue and here
+        if before and statements and any((q.start, q.end) in statements for q in before):
             return None  # the speaker's words are quoted: the quotation counts them
         if before and o_s < before[-1].end:  # inside a term ("الاستراتيجي"): look after it
             pos = norm.to_folded(before[-1].end)
             continue
-        if word == _ALA and (_written_at(norm, at).startswith("إ") or folded[m.end():m.end() + 4].strip()[:2] == "ان"):
+        if word == _ALA and (_written_at(norm, at).startswith("إ") or folded[pos:pos + 4].strip()[:2] == "ان"):
             continue  # إلا، إلا أن: "except, however", not ألا "that … not"
         is_about = word in about
-        if is_about and not (a.about and _only_adjunct(state.without_dates(a.content_from, at))):
+        if is_about and not (a.about and _only_adjunct(state.without_dates(content_from, at))):
             continue  # عن counts only right after a cue that takes it (أعلن عن; أعلن X، أمس، عن)
         if not is_about and _word_before(folded, at) in blocks:
             continue  # بعد أن، دون أن: not what was said
-        start, end = o_s, _trim(norm, at, limit)
-        if not folded[m.end():norm.to_folded(end)].strip():
+        folded_end = _trimmed(folded, at, limit)
+        start, end = o_s, norm.to_original(folded_end)
+        if not folded[pos:folded_end].strip():
             return None  # nothing said after the complementizer
-        if any(qs < end and qe > start for qs, qe in statements):
+        if statements and any(qs < end and qe > start for qs, qe in statements):
             return None
         return start, end, "about_clause" if is_about else "that_clause"
 
@@ -142,12 +151,17 @@ def _word_before(folded: str, pos: int) -> str:
     return parts[-1].strip("،,:.") if parts else ""
 
 
-def _trim(norm: Normalized, lo: int, hi: int) -> int:
-    """The original end of the folded span [lo, hi) without trailing spaces and punctuation."""
-    folded = norm.text
+def _trimmed(folded: str, lo: int, hi: int) -> int:
+    """The end of the folded span [lo, hi) without trailing spaces and punctuation."""
     while hi > lo and folded[hi - 1] in _TRAILING:
         hi -= 1
-    return norm.to_original(hi)
+    return hi
+
+
+@lru_cache(maxsize=1)
+def _blocks_and_about() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that block a complementizer after them (بعد، دون …), and عن."""
+    return cues.complementizers("blocks", "however"), cues.complementizers("about")
 
 
 def _row(aid: str, sent: dict, text: str, start: int, end: int, rule: str, a: Attribution) -> dict:

@@ -34,18 +34,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
-from .quote_marks import MARKS, has_mark
-from .subjects import is_place, opens_period, period_qualifiers, stop_words
+from .quote_marks import MARK_SET, MARKS, has_mark
+from .subjects import is_place, opens_period, period_qualifiers, stop_words, words_in
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
 _CLOSERS = "،,:.؛"
 _COMMAS = "،,"
-_TOKEN = re.compile(r"\S+")
 MAX_NAME_WORDS = 4
 
 
@@ -63,13 +61,17 @@ def _definite(token: str) -> bool:
 
 def _bare(word: str) -> str:
     """A word without the punctuation and quotation marks around it (للحلف، «القوات»)."""
-    return word.strip(_CLOSERS + MARKS)
+    return word.strip(_BARE_STRIP)
+
+
+_BARE_STRIP = _CLOSERS + MARKS
 
 
 def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
     """How many words of the phrase its title takes (0: it does not open with a title)."""
     n = len(words)
     definite = lambda k: _definite(_bare(raw[k]))
+    stops = stop_words()
     i, titled, open_ = 0, False, False
     while i < n:
         word = words[i]
@@ -77,14 +79,14 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         kind = title_word(bare)
         if kind == "description" or (i == 0 and kind == "part"):
             return 0  # مسؤول، مصادر: an unnamed source; وزارة الخارجية: a body; kept whole
-        if titled and bare in stop_words() and not (bare in ("الي", "في", "لدي") and i + 1 < n
+        if titled and bare in stops and not (bare in ("الي", "في", "لدي") and i + 1 < n
                                                     and _place_after(words[i + 1])):
             return i  # وزير المالية الأسبوع المقبل: the title ends, no name follows
         if kind:
             titled, open_ = True, not bare.startswith(("ال", "وال"))
         elif not titled:
             return 0
-        elif has_mark(word[:1]) and (close := _quote_close(words, i)) is not None:
+        elif word[:1] in MARK_SET and (close := _quote_close(words, i)) is not None:
             i, open_ = close + 1, False  # رئيس «التيار الوطني الحر» النائب …: the body headed, in quotes
             continue
         elif definite(i):
@@ -134,7 +136,7 @@ def _place_after(word: str) -> bool:
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
     stops, glue, qualifiers = stop_words(), _glue(), period_qualifiers()
-    j = start
+    j, body = start, None
     while j < len(words) and j - start < MAX_NAME_WORDS:
         word = words[j]
         bare = _bare(word)
@@ -147,7 +149,8 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         if j > start and not glued:
             if j - start >= 2 and _bare(raw[j]).endswith("ه") and len(bare) > 4:
                 break  # هاني سويلم نظيره: a pronoun suffix (ه as written, not ة) after two name words
-            body = _definite(_bare(raw[start]))  # الوكالة الدولية للطاقة الذرية: a body's name runs on
+            if body is None:
+                body = _definite(_bare(raw[start]))  # الوكالة الدولية للطاقة الذرية: a body's name runs on
             if (title_word(bare) in ("head", "description") and j - start >= 2) or \
                     (not body and (bare.startswith("لل") or (bare.startswith("ل") and j - start >= 2))):
                 break  # عزيز أخنوش رئيس الحزب؛ عراقجي للتلفزيون؛ جبار ياور لرووداو
@@ -159,8 +162,8 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
 
 def _ends_name_as_cue(bare: str, first: bool) -> bool:
     """A cue verb is no name word, except a cue written like a common word (بين) after a name's first word."""
-    m = cues.cues().pattern.fullmatch(bare)
-    return m is not None and (first or m.group("cue") not in cues.homographs())
+    cue = cues.whole_cue(bare)
+    return cue is not None and (first or cue not in cues.homographs())
 
 
 class TitledName(NamedTuple):
@@ -208,7 +211,7 @@ def titled_people(norm: Normalized) -> list[Introduced]:
         before = folded[max(0, i - 40):i].split()
         if before and title_word(_bare(before[-1])) not in (None, "description"):
             continue  # inside a longer title: its first word opened it
-        window = [(m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(folded, i), 16)]
+        window = words_in(folded, i, len(folded), 16)
         words = [t[2] for t in window]
         raw = _Written(norm, window)
         split = split_title(words, raw)
@@ -233,6 +236,7 @@ class _Written(Sequence[str]):
 
     def __init__(self, norm: Normalized, window: list[tuple[int, int, str]]):
         self.norm, self.window = norm, window
+        self.read: dict[int, str] = {}  # the words read so far (the tests ask for some more than once)
 
     def __len__(self) -> int:
         return len(self.window)
@@ -240,8 +244,11 @@ class _Written(Sequence[str]):
     def __getitem__(self, k):
         if isinstance(k, slice):
             return _Written(self.norm, self.window[k])
-        a, b, _ = self.window[k]
-        return self.norm.original[slice(*self.norm.span(a, b))]
+        word = self.read.get(k)
+        if word is None:
+            a, b, _ = self.window[k]
+            word = self.read[k] = self.norm.original[slice(*self.norm.span(a, b))]
+        return word
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +266,7 @@ def _ends_cleanly(words: Sequence[str], raw: Sequence[str], end: int) -> bool:
     nxt = _bare(words[end])
     return (not nxt or nxt in stop_words() or nxt in _particles() or has_mark(words[end]) or nxt[:1].isdigit()
             or (end + 1 < len(words) and opens_period(nxt, words[end + 1]))  # X منتصف العام، X قد أثار
-            or bool(title_word(nxt)) or nxt.startswith("ل") or bool(cues.cues().pattern.fullmatch(nxt))
+            or bool(title_word(nxt)) or nxt.startswith("ل") or cues.whole_cue(nxt) is not None
             or (_bare(raw[end]).endswith("ه") and len(nxt) > 4))  # استقالته: a noun with a pronoun suffix
 
 
@@ -286,7 +293,7 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
     """Where the name whose last words start at folded `pos` begins, reading back over name words; None
     when no word before it is a name word or what stands before the name is not a title, an adjective, a
     comma or a cue. Definiteness is read on the words as written (ألكسندر is a name, الروسي is not)."""
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(norm.text, max(0, pos - 120), pos)]
+    tokens = [(p, w) for p, _, w in words_in(norm.text, max(0, pos - 120), pos)]
     written = lambda p, w: norm.original[slice(*norm.span(p, p + len(w)))]
     stops, glue = stop_words(), _glue()
     start, taken = pos, 0
@@ -294,7 +301,7 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
         p, word = tokens[-1]
         bare = _bare(word)
         if word[-1:] in _CLOSERS or not bare or bare in stops or has_mark(word) or bare[:1].isdigit() \
-                or title_word(bare) or cues.cues().pattern.fullmatch(bare) or cues.names_author(bare) \
+                or title_word(bare) or cues.whole_cue(bare) is not None or cues.names_author(bare) \
                 or cues.document_noun(bare):
             break  # (وثيقة قدمها وفد المعارضة: a document and its verb are no name words)
         if _definite(_bare(written(p, word))) and not (len(tokens) > 1 and tokens[-2][1] in glue):
@@ -307,6 +314,6 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
         p, word = tokens[-1]
         bare = _bare(word)
         if not (word[-1:] in _COMMAS or title_word(bare) or _definite(_bare(written(p, word))) or
-                cues.cues().pattern.fullmatch(bare)):
+                cues.whole_cue(bare) is not None):
             return None
     return start

@@ -27,12 +27,23 @@ class Quote(NamedTuple):
     rule: str
 
 
-_MARK_SET = frozenset(MARKS)
+MARK_SET = frozenset(MARKS)  # for a quick test of a word: not MARK_SET.isdisjoint(word)
 
 
 def has_mark(word: str) -> bool:
     """The word holds a quotation mark."""
-    return not _MARK_SET.isdisjoint(word)
+    return not MARK_SET.isdisjoint(word)
+
+
+def mark_positions(text: str) -> list[int]:
+    """The positions of the text's quotation marks, in order."""
+    out = []
+    for mark in MARKS:
+        i = text.find(mark)
+        while i != -1:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return sorted(out)
 
 
 def last_mark(text: str) -> int:
@@ -44,8 +55,8 @@ def _straight_role(text: str, i: int, lo: int, hi: int, open_straight: bool) -> 
     """'open' or 'close' for a straight double quote, from the characters around it."""
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
-    before_word = i - 2 < lo or not text[i - 2].isalpha()
-    opens = nxt not in " \t\n" and (prev.isspace() or prev in "([{«:،,ـ-" or (prev in "وفبلك" and before_word))
+    opens = nxt not in " \t\n" and (prev.isspace() or prev in "([{«:،,ـ-" or
+                                     (prev in "وفبلك" and (i - 2 < lo or not text[i - 2].isalpha())))  # و"…"
     closes = prev not in " \t\n" and (nxt.isspace() or not nxt.isalnum())
     if opens and not closes:
         return "open"
@@ -58,28 +69,42 @@ def _outer_first(pair: tuple[int, int, str]) -> tuple[int, int]:
     return pair[0], -pair[1]  # by start, the longer (outer) quote first
 
 
-def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
-    """Top-level quotations in text[lo:hi] (one paragraph), in order."""
+def find_quotes(text: str, lo: int = 0, hi: int | None = None, marks: list[int] | None = None) -> list[Quote]:
+    """Top-level quotations in text[lo:hi] (one paragraph), in order; `marks`: the positions of the
+    quotation marks in text[lo:hi], in order, when the caller has them (`mark_positions`)."""
     hi = len(text) if hi is None else hi
+    if marks is None:
+        marks = [m.start() for m in _MARK.finditer(text, lo, hi)]
     stack: list[tuple[int, str]] = []
+    straights = 0  # straight quotes open on the stack
     pairs: list[tuple[int, int, str]] = []
-    for mark in _MARK.finditer(text, lo, hi):
-        i, ch = mark.start(), mark.group()
+    for i in marks:
+        ch = text[i]
         if ch in OPENERS:
             stack.append((i, OPENERS[ch]))
-        elif ch in CLOSERS or ch == STRAIGHT:
-            family = CLOSERS.get(ch, "straight")
-            role = "close" if ch in CLOSERS else \
-                _straight_role(text, i, lo, hi, bool(stack) and any(f == "straight" for _, f in stack))
-            if role == "open":
+            continue
+        if ch == STRAIGHT:
+            if _straight_role(text, i, lo, hi, straights > 0) == "open":
                 stack.append((i, "straight"))
+                straights += 1
                 continue
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][1] == family:
-                    start = stack[k][0]
-                    del stack[k:]
-                    pairs.append((start, i + 1, family))
-                    break
+            family = "straight"
+        else:
+            family = CLOSERS[ch]
+        if stack and stack[-1][1] == family:  # (the usual case: the innermost opener is closed)
+            start = stack.pop()[0]
+            if family == "straight":
+                straights -= 1
+            pairs.append((start, i + 1, family))
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][1] == family:
+                start = stack[k][0]
+                if straights:
+                    straights -= sum(f == "straight" for _, f in stack[k:])
+                del stack[k:]
+                pairs.append((start, i + 1, family))
+                break
     if stack:  # an unclosed opener whose nested quote closed: the nested closer closed both (أنها "لا تسعى…العراق")
         closed = sorted(pairs)
         starts = [p[0] for p in closed]

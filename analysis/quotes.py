@@ -13,13 +13,14 @@ import bisect
 import datetime as dt
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 import pandas as pd
 
 from . import cues, indirect, lexicons
 from .attribution import (ArticleState, Attribution, Sentence, Speaker, colon_speaker, from_cue, from_joint_phrase,
                           post_cue)
-from .quote_marks import MARKS, Quote, find_quotes
+from .quote_marks import MARKS, Quote, find_quotes, mark_positions
 from .registry import extractor
 from .schema import names, schema
 from .text import Normalized, normalize, normalize_spans
@@ -33,8 +34,11 @@ KINDS = ("statement", "indirect", "term")
 ATTRIBUTIONS = ("cue", "subject-first", "carried", "title", "anaphora", "participle", "document", "joint",
                 "reported", "colon")
 MIN_STATEMENT_WORDS = 4
-# MIN_STATEMENT_WORDS runs of \w, each apart from the next (a run cannot be split: \W+ stands between)
-_LONG_ENOUGH = re.compile(rf"\w+(?:\W+\w+){{{MIN_STATEMENT_WORDS - 1}}}")
+# MIN_STATEMENT_WORDS runs of \w, each apart from the next (a run cannot be split: \W+ stands between),
+# matched from the start of the quotation's inner text: the non-word characters before the first run skipped,
+# each run and gap taken whole (possessive: \w and \W never overlap, so nothing is given back), so a short
+# quotation fails in one pass, where a search would start again inside each word
+LONG_ENOUGH = re.compile(rf"\W*+\w++(?:\W++\w++){{{MIN_STATEMENT_WORDS - 1}}}")
 
 
 @extractor("statements", SCHEMA, needs=("dates",))
@@ -57,12 +61,12 @@ def rows(article_id: str, text: str, sentences: list[dict], published: dt.date |
     for s in sentences:
         paragraphs.setdefault(s["paragraph_id"], []).append(s)
     out = []
-    marks = _mark_positions(text)
+    marks = mark_positions(text)
     for sents in paragraphs.values():
         if not sents[0]["boilerplate"]:
             lo, hi = sents[0]["start"], sents[-1]["end"]
-            k = bisect.bisect_left(marks, lo)
-            out.extend(_paragraph(article_id, text, norm, sents, state, k < len(marks) and marks[k] < hi))
+            out.extend(_paragraph(article_id, text, norm, sents, state,
+                                  marks[bisect.bisect_left(marks, lo):bisect.bisect_left(marks, hi)]))
     return out
 
 
@@ -78,52 +82,57 @@ def _longest_outlet() -> int:
     return 2 * max(map(len, _outlet_names()))
 
 
-def _mark_positions(text: str) -> list[int]:
-    """The positions of the text's quotation marks, in order."""
-    out = []
-    for mark in MARKS:
-        i = text.find(mark)
-        while i != -1:
-            out.append(i)
-            i = text.find(mark, i + 1)
-    return sorted(out)
-
-
 def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: ArticleState,
-               has_marks: bool) -> list[dict]:
+               marks: list[int]) -> list[dict]:
+    """The rows of one paragraph; `marks`: the positions of its quotation marks."""
     lo, hi = sents[0]["start"], sents[-1]["end"]
     fold = norm.to_folded
     folded_lo, folded_hi = fold(lo), fold(hi)
     found = state.cues_in(folded_lo, folded_hi)
-    joints = state.joints_in(folded_lo, folded_hi)
-    quotes = find_quotes(text, lo, hi) if has_marks else []
+    joints = state.joints_in(folded_lo, folded_hi) if state.joints else []
+    quotes = find_quotes(text, lo, hi, marks) if marks else []
     if not quotes and not found and not joints:
         return []  # nothing said here, nothing that changes who speaks next
     folded = norm.text
     quote_starts = [q.start for q in quotes]  # quotes do not overlap: bisect finds the one around a point
-    sent_starts = [s["start"] for s in sents]
+    one = len(sents) == 1  # (most paragraphs: no sentence to look up, its folded bounds known)
+    sent_starts = None if one else [s["start"] for s in sents]
+    # sentence id → its folded bounds, as the Sentence of a cue with no speaker before it in the sentence
+    bounds: dict[int, Sentence] = {}
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes]
+    to_original = norm.to_original
     for m in found:
-        o_start = norm.to_original(m.start())
-        k = bisect.bisect_right(quote_starts, o_start) - 1
-        if k < 0 or o_start >= quotes[k].end:
-            events.append((o_start, "cue", m))
+        o_start = to_original(m.start())
+        if quotes:
+            k = bisect.bisect_right(quote_starts, o_start) - 1
+            if k >= 0 and o_start < quotes[k].end:
+                continue  # a cue word inside a quotation
+        events.append((o_start, "cue", m))
     for span in joints:
         events.append((norm.to_original(span[0]), "joint", span))
     out, current, previous_quote = [], None, None
     attributions: list[tuple[Attribution, dict]] = []
     name_quotes: set[int] = set()
-    for pos, kind, item in sorted(events, key=lambda e: e[0]):
-        sent = sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
+    events.sort(key=itemgetter(0))
+    for pos, kind, item in events:
+        sent = sents[0] if one else sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
         if kind == "joint":
             if not any(other["sentence_id"] == sent["sentence_id"] for _, other in attributions):
                 attributions.append((from_joint_phrase(item, text, state), sent))
             continue
         if kind == "cue":
-            k = bisect.bisect_right(quote_starts, pos)
-            next_quote = quotes[k].start if k < len(quotes) else hi
-            here = current[1] if current and current[0] == sent["sentence_id"] else None
-            sentence = Sentence(fold(sent["start"]), fold(sent["end"]), here)
+            next_quote = hi
+            if quotes:
+                k = bisect.bisect_right(quote_starts, pos)
+                next_quote = quotes[k].start if k < len(quotes) else hi
+            sid = sent["sentence_id"]
+            here = current[1] if current and current[0] == sid else None
+            sentence = bounds.get(sid)
+            if sentence is None:
+                sentence = bounds[sid] = Sentence(folded_lo, folded_hi, None) if one else \
+                    Sentence(fold(sent["start"]), fold(sent["end"]), None)
+            if here is not None:
+                sentence = Sentence(sentence.start, sentence.end, here)
             a = from_cue(item, text, state, sentence, quotes, next_quote)
             if a is not None:
                 attributions.append((a, sent))
@@ -138,8 +147,8 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
             continue
         cue_here = current if current and current[0] == sent["sentence_id"] else None
         speaker = None
-        statement = _LONG_ENOUGH.search(text, q.inner_start, q.inner_end) is not None
-        if cue_here and (statement or cues.complement_before_quote().search(_lead(folded, fold, sent, previous_quote, lo, q))):
+        statement = LONG_ENOUGH.match(text, q.inner_start, q.inner_end) is not None
+        if cue_here and (statement or cues.ends_with_complement(_lead(folded, fold, sent, previous_quote, lo, q))):
             speaker, statement = cue_here[1], True
         if speaker is None:
             speaker = colon_speaker(text, norm, sent["start"], q.start, state)
@@ -162,8 +171,8 @@ def _paragraph(aid: str, text: str, norm: Normalized, sents: list[dict], state: 
             previous_quote = q
     if attributions:
         spans = [(r["start"], r["end"]) for r in out if r["kind"] == "statement"]
-        out.extend(indirect.rows(aid, text, state, attributions, quotes, spans))
-        out.sort(key=lambda r: r["start"])
+        out.extend(indirect.rows(aid, text, state, attributions, quotes, spans, bounds))
+        out.sort(key=itemgetter("start"))
     return out
 
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
 from . import lexicons
 from .cues import document_kinds, document_words, media_words
@@ -222,15 +223,16 @@ class Person(NamedTuple):
     office: str | None
 
 
-@dataclass(frozen=True)
-class Context:
-    """What the article said before a mention: read by `canonical_speaker`, never changed by it."""
+class Context(NamedTuple):
+    """What the article said before a mention: read by `canonical_speaker`, never changed by it (a named
+    tuple: one is made for each mention the tables do not resolve, and a frozen dataclass costs several
+    times as much to make)."""
 
     published: dt.date | None
     names: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()  # full names the article holds (listed, learned)
     mentioned: tuple[str, ...] = ()  # speakers named so far, for back-references such as المسؤول
     joint_seen: bool = False  # a joint statement was mentioned before
-    issuers: dict[str, str] = field(default_factory=dict)  # document kind → who issued the latest one
+    issuers: Mapping[str, str] = MappingProxyType({})  # document kind → who issued the latest one
     # what costs a look through the article, computed only when a mention needs it:
     sources: Callable[[], dict[str, str]] = dict  # named sources by head word (صحيفه → نيويورك تايمز)
     people_before: Callable[[], tuple[Person, ...]] = tuple  # people named before, oldest first

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from . import cues, lexicons
-from .quote_marks import has_mark
+from .quote_marks import MARK_SET, has_mark
 from .text import Normalized, normalize
 from .titles import title_word
 
@@ -52,6 +52,11 @@ def _periods() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(qualifiers), frozenset(periods)
 
 
+@lru_cache(maxsize=1)
+def _stops_and_qualifiers() -> tuple[frozenset[str], frozenset[str]]:
+    return stop_words(), period_qualifiers()
+
+
 def period_qualifiers() -> frozenset[str]:
     """The folded part-of-period qualifiers (a quick test before `opens_period`)."""
     return _periods()[0]
@@ -73,46 +78,51 @@ def is_place(word: str) -> bool:
 def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
     """Folded span of the subject phrase starting at folded position `fpos` (before `fend`)."""
     found = _TOKEN.finditer(norm.text, fpos, fend)
-    tokens = list(islice(found, 3))  # most subjects end within a few words: the rest is read when needed
+    tokens = list(islice(found, 2))  # most subjects end within a few words: the rest is read when needed
     if not tokens:
         return None
 
-    def whole() -> list[re.Match[str]]:  # a subject and its apposition: 14 words at most
-        tokens.extend(islice(found, 14 - len(tokens)))
+    def upto(n: int) -> list[re.Match[str]]:
+        """The words read so far, at least the first `n` of them if there are (a subject and its
+        apposition: 14 words at most)."""
+        if len(tokens) < n:
+            tokens.extend(islice(found, min(n, 14) - len(tokens)))
         return tokens
 
-    stops, qualifiers = stop_words(), period_qualifiers()
+    stops, qualifiers = _stops_and_qualifiers()
     taken, where, where_at, resume = [], False, 0, 0
     for k in range(9):
-        if k >= len(tokens) and (len(tokens) < 3 or len(whole()) <= k):
+        if k >= len(tokens) and len(upto(k + 1)) <= k:
             break
         if k < resume:
             continue  # inside a quoted name already taken
         m = tokens[k]
         word = m.group()
         bare = word.strip(_CLOSERS)
-        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(whole(), k):
+        marked = not MARK_SET.isdisjoint(word)  # (a test of the mark that opens the word needs one in it)
+        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(upto(k + 3), k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
             where, where_at = True, len(taken)
             continue
-        if where and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
-            run = _quoted_run(whole(), k)
+        if where and marked and has_mark(word[:1]):  # نائب عن تحالف «الفتح»، مصادر قريبة من «حزب الله»: a quoted name
+            run = _quoted_run(upto(k + 3), k)
             taken.extend(run)
             break
         if where and not (bare.startswith("ال") or (len(taken) - where_at < 2 and bare not in stops
-                                                   and not cues.cues().pattern.fullmatch(bare))):
+                                                   and cues.whole_cue(bare) is None)):
             break
-        if taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
-            taken.extend(_quoted_run(whole(), k))  # ائتلاف "دولة القانون": a body and its name in quotes
+        if marked and taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
+            taken.extend(_quoted_run(upto(k + 3), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
-        if taken and len(taken) <= 2 and has_mark(word[:1]) and title_word(taken[0].group().strip(_CLOSERS)) == "head":
-            run = _quoted_run(whole(), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
+        if marked and taken and len(taken) <= 2 and has_mark(word[:1]) and \
+                title_word(taken[0].group().strip(_CLOSERS)) == "head":
+            run = _quoted_run(upto(k + 3), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
             if run and run[-1].group()[-1:] not in _CLOSERS:  # quotes, then the rest of the title and the name
                 taken.extend(run)
                 resume = k + len(run)
                 continue
-        if not bare or bare in stops or has_mark(word) or bare[:1] in "0123456789" or (
-                taken and bare in qualifiers and len(whole()) > k + 1
+        if marked or not bare or bare in stops or bare[:1] in "0123456789" or (
+                taken and bare in qualifiers and len(upto(k + 2)) > k + 1
                 and opens_period(bare, tokens[k + 1].group())):  # وزير الخارجية منتصف العام
             break
         if not taken and (bare.startswith("لل") or (len(bare) > 4 and bare.endswith(("هما", "هم", "ها"))
@@ -124,7 +134,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             break  # أصدرت الوزارة بياناً، ألقى الكاظمي كلمة: the document the subject issued
         taken.append(m)
         if word[-1:] in _CLOSERS and not _initial(word):
-            appos = _apposition(whole(), k + 1)
+            appos = _apposition(upto(k + 6), k + 1)
             if appos:
                 taken.extend(appos)
             break
@@ -219,7 +229,24 @@ def _apposition(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
 
 def tokens_between(norm: Normalized, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
     """The first `n` words of the folded text in [lo, hi), as (start, end, word)."""
-    return [(m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(norm.text, lo, hi), n)]
+    return words_in(norm.text, lo, hi, n)
+
+
+def words_in(text: str, lo: int, hi: int, n: int = -1) -> list[tuple[int, int, str]]:
+    """The words of text[lo:hi] as `\\S+` finds them, the first `n` (all: -1), as (start, end, word). One
+    split of the slice gives the words (str.split and \\s agree on what is white space); each is then found
+    where the one before it ended, as only white space stands between them: cheaper than a match object
+    per word."""
+    out = []
+    pos = lo
+    find = text.find
+    words = text[lo:hi].split(None, n)
+    for word in (words[:n] if 0 <= n < len(words) else words):
+        pos = find(word, pos)
+        end = pos + len(word)
+        out.append((pos, end, word))
+        pos = end
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -235,7 +262,7 @@ def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | No
     sentence start, a comma, an auxiliary or a particle) to the verb, with no word that cannot be in a name
     and no complementizer before it in the sentence (… إن بغداد وواشنطن أكدتا is reported speech)."""
     window = max(lo, cue_start - 160)  # a subject and its apposition; never the whole sentence
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded, window, cue_start)]
+    tokens = words_in(folded, window, cue_start)
     truncated = window > lo and (window == 0 or not folded[window - 1].isspace())
     truncated = truncated or len(tokens) > 14
     if window > lo and tokens and not truncated:
@@ -274,8 +301,7 @@ def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | No
 def follows_complementizer(folded: str, lo: int, pos: int) -> bool:
     """A complementizer (أن، إن، قوله) stands between the sentence start `lo` and `pos` (within 160
     characters): what follows is inside someone's reported words."""
-    return any(w.strip(_CLOSERS) in _complements() for _, _, w in
-               ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded, max(lo, pos - 160), pos)))
+    return any(w.strip(_CLOSERS) in _complements() for w in folded[max(lo, pos - 160):pos].split())
 
 
 @lru_cache(maxsize=1)
@@ -325,6 +351,6 @@ def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, i
     for _, _, w in words:
         bare = w.strip(_CLOSERS)
         if not bare or bare in stops or (bare[:1] in prefixes and bare[1:] in stops) or bare[:1].isdigit() \
-                or cues.cues().pattern.fullmatch(bare):
+                or cues.whole_cue(bare) is not None:
             return None
     return words[0][0], words[-1][1] - (1 if words[-1][2][-1:] in _CLOSERS else 0)
