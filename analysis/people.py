@@ -38,7 +38,7 @@ from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import MARK_SET, MARKS, has_mark
-from .subjects import is_place, opens_period, period_qualifiers, stop_words, words_in
+from .subjects import is_place, joins_inside_name, name_glue, opens_period, period_qualifiers, stop_words, words_in
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
@@ -47,10 +47,9 @@ _COMMAS = "،,"
 MAX_NAME_WORDS = 4
 
 
-@lru_cache(maxsize=1)
 def _glue() -> frozenset[str]:
     """Folded words that join the next word to a name (عبد الله، أبو بكر، بن سلمان)."""
-    return frozenset(normalize(w) for w in lexicons.table("name_particles")["word"])
+    return name_glue()
 
 
 def _definite(token: str) -> bool:
@@ -83,7 +82,7 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
                                                     and _place_after(words[i + 1])):
             return i  # وزير المالية الأسبوع المقبل: the title ends, no name follows
         if kind:
-            titled, open_ = True, not bare.startswith(("ال", "وال"))
+            titled, open_ = True, not bare.startswith(("ال", "وال", "بال", "لل"))  # (بالإنابة: closed)
         elif not titled:
             return 0
         elif word[:1] in MARK_SET and (close := _quote_close(words, i)) is not None:
@@ -141,6 +140,12 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         word = words[j]
         bare = _bare(word)
         glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
+        if j > start and j + 1 < len(words) and word[-1:] not in _CLOSERS and _bare(words[j + 1]) not in stops \
+                and joins_inside_name(_bare(raw[j - 1]), bare, _bare(raw[j + 1])):
+            j += 1  # رون فان رودن، أورسولا فون دير لاين: a particle inside a name (فان is also فإن)
+            continue
+        if j > start and bare.startswith("بال") and not glued:
+            break  # رحب فايز السراج بالاتفاق: the object of the verb, no name word
         if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
                 or _ends_name_as_cue(bare, j == start) \
                 or (bare in qualifiers and j > start and j + 1 < len(words) and opens_period(bare, words[j + 1])):

@@ -23,6 +23,29 @@ _CLOSERS = "،,:.؛"
 
 
 @lru_cache(maxsize=1)
+def name_glue() -> frozenset[str]:
+    """Folded words that join the next word to a name (عبد الله، بن سلمان، دي ميستورا): data/name_particles.csv,
+    without those that are particles only inside a name (`inside_name_glue`)."""
+    table = lexicons.table("name_particles")
+    return frozenset(normalize(w) for w, inside in zip(table["word"], table["inside"]) if not inside)
+
+
+@lru_cache(maxsize=1)
+def inside_name_glue() -> frozenset[str]:
+    """Particles written like another word (فان, folded the same as فإن): name words only after a first
+    name and before a word without ال (رون فان رودن)."""
+    table = lexicons.table("name_particles")
+    return frozenset(normalize(w) for w, inside in zip(table["word"], table["inside"]) if inside)
+
+
+def joins_inside_name(previous: str, word: str, following: str) -> bool:
+    """Whether `word`, between two words of a phrase, is a particle inside a name (دي ميستورا، فان رودن)."""
+    if word in name_glue():
+        return True
+    return word in inside_name_glue() and not previous.startswith("ال") and not following.startswith("ال")
+
+
+@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Folded words that end a subject phrase."""
     dates = lexicons.table("date_words")
@@ -91,7 +114,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
 
     stops, qualifiers = _stops_and_qualifiers()
     taken, where, where_at, resume = [], False, 0, 0
-    for k in range(9):
+    for k in range(12):
         if k >= len(tokens) and len(upto(k + 1)) <= k:
             break
         if k < resume:
@@ -100,6 +123,10 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         word = m.group()
         bare = word.strip(_CLOSERS)
         marked = not MARK_SET.isdisjoint(word)  # (a test of the mark that opens the word needs one in it)
+        if taken and not where and k >= resume and bare == _IN and _titled_in_place(taken, upto(k + 3), k):
+            taken.extend(tokens[k:k + 2])  # رئيس المكتب الإعلامي في غزة سلامة معروف: the post's place, then
+            resume = k + 2                 # the name of who holds it
+            continue
         if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(upto(k + 3), k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
             where, where_at = True, len(taken)
@@ -121,6 +148,11 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
                 taken.extend(run)
                 resume = k + len(run)
                 continue
+        if taken and not marked and len(upto(k + 2)) > k + 1 and word[-1:] not in _CLOSERS and \
+                tokens[k + 1].group().strip(_CLOSERS) not in stops and \
+                joins_inside_name(taken[-1].group(), bare, tokens[k + 1].group()):
+            taken.append(m)  # رون فان رودن، ستافان دي ميستورا: a particle inside a name (فان is also فإن)
+            continue
         if marked or not bare or bare in stops or bare[:1] in "0123456789" or (
                 taken and bare in qualifiers and len(upto(k + 2)) > k + 1
                 and opens_period(bare, tokens[k + 1].group())):  # وزير الخارجية منتصف العام
@@ -143,6 +175,22 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
     if not taken:
         return None
     return taken[0].start(), taken[-1].end() - (1 if taken[-1].group()[-1:] in _CLOSERS else 0)
+
+
+_IN = "في"
+
+
+def _titled_in_place(taken: list[re.Match[str]], tokens: list[re.Match[str]], k: int) -> bool:
+    """At «في» (token k) after a title (السفير الأميركي، رئيس المكتب الإعلامي الحكومي): a place, then a word
+    that can begin a name (no ال, no stop, no cue, no punctuation before it), so the name follows the place."""
+    if title_word(taken[0].group().strip(_CLOSERS)) not in ("head", "honorific") or k + 2 >= len(tokens):
+        return False
+    place, after = tokens[k + 1].group(), tokens[k + 2].group()
+    if place[-1:] in _CLOSERS or not (is_place(place) or place.startswith("ال")):
+        return False
+    first = after.strip(_CLOSERS)
+    return bool(first) and not first.startswith(("ال", "لل")) and first not in stop_words() and \
+        not has_mark(after[:1]) and not first[:1].isdigit() and cues.whole_cue(first) is None
 
 
 def _quoted_run(tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:

@@ -334,3 +334,28 @@ def test_a_cue_after_a_name_ends_it_but_a_homograph_may_be_a_name_word():
     assert [s[1] for s in said(text)] == ["سامي الراشد", "سامي الراشد"]  # not «سامي الراشد قال»
     text = "وقال المتحدث باسم الخارجية الصينية وانغ ون بين إن الزيارة ناجحة."
     assert said(text) == [("indirect", "وانغ ون بين", "cue")]
+
+
+# ------------------------------------------------------------------ titles and names as other outlets write them
+@pytest.mark.parametrize("text, speaker", [
+    # a title chain with a place, then the name of who holds the post
+    ("وقال المبعوث الخاص لرئيس مفوضية الاتحاد الأفريقي في الصومال عمر حسن نور، في حفل: «غادرنا القواعد».",
+     "عمر حسن نور"),
+    ("وقال السفير الفرنسي في ليبيا كريم بدر إن «العلاقات في أحسن حالاتها».", "كريم بدر"),  # a known place
+    # acting (بالإنابة) is part of the title, not of the name
+    ("وقالت الممثلة الخاصة للأمين العام بالإنابة هالة الصافي: «الطريق لا يزال طويلاً».", "هالة الصافي"),
+    # a particle inside a foreign name, though folded فان is فإن
+    ("وقال رئيس البعثة يان فان دايك في مؤتمر صحافي: «النمو سيتحسن».", "يان فان دايك"),
+    ("وقال الوسيط الأممي ستيفانو دي مارتينو إن «المحادثات ستستأنف».", "ستيفانو دي مارتينو"),
+    # the object of رحب ب after the name is no name word
+    ("ورحب رئيس الحكومة كمال الزين بالقرار، مؤكداً أنه «خطوة مهمة».", "كمال الزين"),
+    # an informed source keeps what it is informed of
+    ("وقال مصدر دبلوماسي مطلع على المفاوضات إن «الهدنة صامدة».", "مصدر دبلوماسي مطلع على المفاوضات"),
+])
+def test_titles_and_names_of_other_outlets(text, speaker):
+    assert [s for _, s, _ in said(text)] == [speaker]
+
+
+def test_a_complementizer_after_a_definite_word_is_no_name_particle():
+    text = "وحسب وزارة الخارجية العراقية فإن الجولة المقبلة ستعقد في واشنطن."
+    assert [s for _, s, _ in said(text)] == ["وزارة الخارجية العراقية"]

@@ -66,6 +66,11 @@ def test_a_phrase_that_is_a_title_has_no_name():
 
 @pytest.mark.parametrize("row", list(lexicons.table("name_particles").itertuples()), ids=lambda r: r.word)
 def test_every_name_particle_joins_the_next_word(row):
+    if row.inside:  # a particle only inside a name: after a first name, before a word without ال
+        words = ["رئيس", "البعثة", "رون", row.word, "رودن"]
+        t = split_title([fold_spelling(normalize(w)) for w in words], words)
+        assert t.name == (2, 5)
+        return
     words = ["وزير", "الري", row.word, "الحسن"]
     t = split_title([fold_spelling(normalize(w)) for w in words], words)
     assert t.name == (2, 4)
