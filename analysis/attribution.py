@@ -433,6 +433,9 @@ def _after_speaker(kind: str, speaker: Speaker, state: ArticleState, m, clause: 
     return Attribution(speaker, m.start(), None if kind == "issuer" else after, about, starts_at=clause)
 
 
+_NICKNAME = re.compile(r"\s*\([^()]*\)\s*$")  # محمد حمدان دقلو (حميدتي): the name without its nickname
+
+
 def _speaker_at(span: tuple[int, int], text: str, state: ArticleState, cue_text: str, attribution: str,
                 next_quote: int | None = None) -> Speaker | None:
     """The speaker a folded subject span names, with how it was found. A span that starts inside ل+ال
@@ -448,7 +451,7 @@ def _speaker_at(span: tuple[int, int], text: str, state: ArticleState, cue_text:
     if named is None:
         return None
     how = _HOW.get(named.how, attribution)
-    name, role, org = named.name, named.role, named.org
+    name, role, org = _NICKNAME.sub("", named.name) or named.name, named.role, named.org
     if next_quote is not None and not is_person(name) and how not in ("joint", "document"):
         window_end = min(norm.to_folded(next_quote), span[0] + 300)
         if state.joint_in(span[0], window_end) or (state.joint_before(span[0]) and

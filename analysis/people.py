@@ -95,6 +95,10 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
             open_ = not definite(i)
         elif bare.startswith("ل") and len(bare) > 3 and _opens_chain(words, raw, i + 1):
             open_ = True  # لمجلس التعاون، لحلف شمال الأطلسي (not لينا حداد: a name)
+        elif _body_named(bare) and i + 2 < n and word[-1:] not in _CLOSERS and not definite(i + 1) and \
+                _bare(words[i + 1]) not in stops and not title_word(_bare(words[i + 1])):
+            i += 1  # لحركة حماس إسماعيل هنية، وفد حركة فتح عزام الأحمد: a body and its one-word name
+            open_ = False
         elif open_ and word[-1:] not in _CLOSERS and bare not in _glue() and (
                 (i + 1 < n and definite(i + 1)) or
                 (i + 2 < n and words[i + 1][-1:] not in _CLOSERS and definite(i + 2) and not title_word(bare)
@@ -108,6 +112,17 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         if word[-1:] in _COMMAS and not (i < n and title_word(_bare(words[i]))):
             return i  # رئيس وفد المعارضة، أحمد طعمة: the name follows in commas (after an honorific: ، اللواء …)
     return i
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Folded nouns of data/bodies.csv (حركة، حزب، تيار …): a body whose name follows."""
+    return frozenset(normalize(w) for w in lexicons.table("bodies")["word"])
+
+
+def _body_named(bare: str) -> bool:
+    """A body noun, perhaps after ل or و (لحركة، وحزب), in a title chain: its name follows it."""
+    return bare in _body_nouns() or (bare[:1] in "لو" and bare[1:] in _body_nouns())
 
 
 def _quote_close(words: Sequence[str], i: int) -> int | None:

@@ -309,12 +309,13 @@ def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | No
     القومي، جيك سوليفان، قال، وكان الكاظمي قد قال. The subject is the words from a clause boundary (the
     sentence start, a comma, an auxiliary or a particle) to the verb, with no word that cannot be in a name
     and no complementizer before it in the sentence (… إن بغداد وواشنطن أكدتا is reported speech)."""
-    window = max(lo, cue_start - 160)  # a subject and its apposition; never the whole sentence
+    window = max(lo, cue_start - 160, folded.rfind("\n", 0, cue_start) + 1)  # a subject and its apposition,
+    # never the whole sentence, never across a line (a breadcrumb above the first sentence)
     tokens = words_in(folded, window, cue_start)
     truncated = window > lo and (window == 0 or not folded[window - 1].isspace())
     truncated = truncated or len(tokens) > 14
-    if window > lo and tokens and not truncated:
-        truncated = True  # the sentence began before the window: its start is unknown
+    if window > lo and tokens and not truncated and folded[window - 1] != "\n":
+        truncated = True  # the sentence began before the window: its start is unknown (a line's start is one)
     tokens = tokens[-14:]
     if tokens and tokens[-1][2] in cues.bare_perfect():
         tokens.pop()  # وكان X قد قال
@@ -328,6 +329,9 @@ def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | No
     relatives = stops_of("relative") - {"ما"}
     if len(segments) >= 2 and len(segments[-1]) == 1 and segments[-1][0][2] in relatives:
         segments[-1] = []  # قوباد طالباني، الذي قال: the relative clause's antecedent, as in «X، قال»
+        heads = [k for k, (_, _, w) in enumerate(segments[-2]) if k and title_word(w.strip(_CLOSERS)) == "head"]
+        if heads:  # استقبل تبون رئيس الوزراء الإيطالي ماريو دراغي، الذي قال: the antecedent is the last titled name
+            segments[-2] = segments[-2][heads[-1]:]
     elif len(segments) >= 3 and not segments[-1] and segments[-2][0][2] in relatives:
         segments = segments[:-2] + [[]]  # X، الذي زار المدينة أمس، قال: the relative clause stands between
     leaders = cues.particles("leader")

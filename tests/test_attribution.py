@@ -359,3 +359,16 @@ def test_titles_and_names_of_other_outlets(text, speaker):
 def test_a_complementizer_after_a_definite_word_is_no_name_particle():
     text = "وحسب وزارة الخارجية العراقية فإن الجولة المقبلة ستعقد في واشنطن."
     assert [s for _, s, _ in said(text)] == ["وزارة الخارجية العراقية"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the antecedent of «، الذي قال» is the last titled name, not the sentence's subject
+    ("واستقبل الرئيس ضيفه رئيس الوزراء البلغاري نيكولاي دنكوف، الذي قال في مؤتمر مشترك: «نريد الغاز».",
+     "نيكولاي دنكوف"),
+    # a nickname in brackets after a name is no part of it
+    ("وقال قائد الحركة أحمد سالم (أبو خالد) في تغريدة: «نرحب بالاتفاق».", "أحمد سالم"),
+    # a body noun and its one-word name inside a title (لحركة حماس، حزب الأمة)
+    ("وقال رئيس المكتب السياسي لجبهة صمود خالد ناصر: «الحوار بداية».", "خالد ناصر"),
+])
+def test_antecedents_nicknames_and_bodies_in_titles(text, speaker):
+    assert [s for _, s, _ in said(text)] == [speaker]
