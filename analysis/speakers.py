@@ -540,6 +540,9 @@ def _fits(tokens: list[str], person: Person) -> bool:
     honorifics = [_definite(t) for t in tokens if title_word(t) == "honorific"]
     if honorifics and role and set(honorifics) <= set(role):  # الجنرال الأميركي: the general named before
         return all(w in role or w + "ه" in role or w.removesuffix("ه") in role for w in words)
+    if role and len(words) == 1 and words[0] in role[1:]:
+        k = role.index(words[0], 1)  # وزير الطاقة السعودي الأمير عبد العزيز: الأمير, a second title after an
+        return title_word("ال" + role[k - 1]) != "head" and title_word(role[k - 1]) != "head"  # adjective (not نائب الرئيس)
     if not role or not words or words[0] != role[0] or not set(words) <= set(role):
         return False
     if len(words) >= 2:

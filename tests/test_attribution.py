@@ -372,3 +372,14 @@ def test_a_complementizer_after_a_definite_word_is_no_name_particle():
 ])
 def test_antecedents_nicknames_and_bodies_in_titles(text, speaker):
     assert [s for _, s, _ in said(text)] == [speaker]
+
+
+def test_a_second_title_after_an_adjective_refers_back():
+    text = ("وقال وزير الدفاع السعودي الأمير فهد بن تركي إن التعاون مستمر.\n"
+            "وأوضح الأمير أن المناورات ستجري في تموز.")
+    assert [s for _, s, _ in said(text)] == ["فهد بن تركي", "فهد بن تركي"]
+
+
+def test_a_head_inside_another_title_does_not_refer_back():
+    text = "وقال نائب الرئيس الأميركي مايك بنس إن الحوار مستمر.\nوقال الرئيس إن القرار نهائي."
+    assert [s for _, s, _ in said(text)][1] != "مايك بنس"
