@@ -127,7 +127,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             taken.extend(tokens[k:k + 2])  # رئيس المكتب الإعلامي في غزة سلامة معروف: the post's place, then
             resume = k + 2                 # the name of who holds it
             continue
-        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(upto(k + 3), k):
+        if taken and not where and bare in stops_of("in") and _described(taken) and _definite_after(upto(k + 4), k):
             taken.append(m)  # مسؤول في السفارة الأمريكية: where an unnamed source works is part of it
             where, where_at = True, len(taken)
             continue
@@ -246,14 +246,18 @@ def _described(taken: list[re.Match[str]]) -> bool:
 
 def _definite_after(tokens: list[re.Match[str]], k: int) -> bool:
     """What follows the preposition at k names a body or place, not an occasion: a definite word (في
-    السفارة), a construct closed by one (من حزب الله) or a name in quotes (عن تحالف «الفتح»); not في مؤتمر."""
+    السفارة), a construct closed by one within three words (من حزب الله، في وفد إحدى الدول) or a name in
+    quotes (عن تحالف «الفتح»); not في مؤتمر."""
     if k + 1 >= len(tokens):
         return False
     word = tokens[k + 1].group()
     if word.startswith("ال") or is_place(word.strip(_CLOSERS)):
         return True
     after = tokens[k + 2].group() if k + 2 < len(tokens) else ""
-    return word[-1:] not in _CLOSERS and not cues.document_noun(word) and (after.startswith("ال") or has_mark(after[:1]))
+    third = tokens[k + 3].group() if k + 3 < len(tokens) else ""
+    return word[-1:] not in _CLOSERS and not cues.document_noun(word) and (
+        after.startswith("ال") or has_mark(after[:1]) or  # مصدر في وفد إحدى الدول الأعضاء: a longer construct
+        (third.startswith("ال") and after[-1:] not in _CLOSERS and not cues.document_noun(after)))
 
 
 def _initial(word: str) -> bool:

@@ -383,3 +383,11 @@ def test_a_second_title_after_an_adjective_refers_back():
 def test_a_head_inside_another_title_does_not_refer_back():
     text = "وقال نائب الرئيس الأميركي مايك بنس إن الحوار مستمر.\nوقال الرئيس إن القرار نهائي."
     assert [s for _, s, _ in said(text)][1] != "مايك بنس"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مصدر في وفد إحدى الدول الخليجية لوكالة رويترز إن النقاشات كانت صعبة.", "مصدر في وفد إحدى الدول الخليجية"),
+    ("وقال مسؤول في مؤتمر صحفي مشترك إن النقاشات كانت صعبة.", "مسؤول"),  # an occasion, not where he works
+])
+def test_where_an_unnamed_source_works_in_a_longer_construct(text, speaker):
+    assert [s for _, s, _ in said(text)] == [speaker]
