@@ -161,6 +161,9 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
             continue
         if j > start and bare.startswith("بال") and not glued:
             break  # رحب فايز السراج بالاتفاق: the object of the verb, no name word
+        if bare == "في" and j > start and j + 1 < len(words) and title_word(_bare(words[start])) == "part" \
+                and words[j - 1][-1:] not in _CLOSERS and is_place(_bare(words[j + 1])):
+            return j + 2  # وزارة الأشغال العامة في غزة: a body and where it is
         if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
                 or _ends_name_as_cue(bare, j == start) \
                 or (bare in qualifiers and j > start and j + 1 < len(words) and opens_period(bare, words[j + 1])):

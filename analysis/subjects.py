@@ -94,8 +94,14 @@ def opens_period(word: str, following: str) -> bool:
 
 
 def is_place(word: str) -> bool:
-    """A folded word names a country or capital (data/countries.csv): العراق، بغداد."""
-    return bool(_places().fullmatch(word))
+    """A folded word names a country or capital (data/countries.csv: العراق، بغداد) or another place news
+    names often (data/places.csv: غزة، مقديشو، جنيف)."""
+    return word in _place_words() or bool(_places().fullmatch(word))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lexicons.table("places")["word"])
 
 
 def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | None:
@@ -123,6 +129,10 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         word = m.group()
         bare = word.strip(_CLOSERS)
         marked = not MARK_SET.isdisjoint(word)  # (a test of the mark that opens the word needs one in it)
+        if len(taken) >= 2 and not where and bare == _IN and title_word(taken[0].group().strip(_CLOSERS)) == "part" \
+                and len(upto(k + 2)) > k + 1 and is_place(tokens[k + 1].group().strip(_CLOSERS)):
+            taken.extend(tokens[k:k + 2])  # وزارة الأشغال العامة في غزة: a body and where it is
+            break
         if taken and not where and k >= resume and bare == _IN and _titled_in_place(taken, upto(k + 3), k):
             taken.extend(tokens[k:k + 2])  # رئيس المكتب الإعلامي في غزة سلامة معروف: the post's place, then
             resume = k + 2                 # the name of who holds it

@@ -391,3 +391,15 @@ def test_a_head_inside_another_title_does_not_refer_back():
 ])
 def test_where_an_unnamed_source_works_in_a_longer_construct(text, speaker):
     assert [s for _, s, _ in said(text)] == [speaker]
+
+
+@pytest.mark.parametrize("row", list(__import__("analysis.lexicons", fromlist=["table"]).table("places").itertuples()),
+                         ids=lambda r: r.word)
+def test_every_place_between_a_title_and_a_name(row):
+    text = f"وقال السفير الفرنسي في {row.word} كريم بدر إن «العلاقات في أحسن حالاتها»."
+    assert [s for _, s, _ in said(text)] == ["كريم بدر"]
+
+
+def test_a_body_keeps_where_it_is():
+    text = "وأعلنت وزارة الصحة العامة في غزة أن المستشفيات تعمل بطاقتها القصوى."
+    assert [s for _, s, _ in said(text)] == ["وزارة الصحة العامة في غزة"]
