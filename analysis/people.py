@@ -90,6 +90,10 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
             continue
         elif definite(i):
             open_ = False  # الخارجية العراقي، للحلف
+        elif bare in _PRONOUN_OBJECTS and i > 0 and definite(i - 1):
+            if i + 1 < n and _ADVERB.fullmatch(_bare(words[i + 1])):
+                i += 1  # الحكومة اليمنية المعترف بها دولياً معمر الإرياني: a participle's complement
+            open_ = False
         elif bare in ("الي", "في", "لدي") and i + 1 < n and _place_after(words[i + 1]):
             i += 1  # المبعوث الأممي إلى اليمن، زعيم الغالبية في مجلس الشيوخ
             open_ = not definite(i)
@@ -123,6 +127,10 @@ def _body_nouns() -> frozenset[str]:
 def _body_named(bare: str) -> bool:
     """A body noun, perhaps after ل or و (لحركة، وحزب), in a title chain: its name follows it."""
     return bare in _body_nouns() or (bare[:1] in "لو" and bare[1:] in _body_nouns())
+
+
+_PRONOUN_OBJECTS = frozenset(("به", "بها", "بهما", "بهم"))  # (folded)
+_ADVERB = re.compile(r"\w{3,}يا")  # دوليا، رسميا: an adverb in -ًا (folded)
 
 
 def _quote_close(words: Sequence[str], i: int) -> int | None:

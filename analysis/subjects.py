@@ -163,6 +163,11 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
                 joins_inside_name(taken[-1].group(), bare, tokens[k + 1].group()):
             taken.append(m)  # رون فان رودن، ستافان دي ميستورا: a particle inside a name (فان is also فإن)
             continue
+        if taken and bare in stops and not marked and taken[-1].group() in name_glue() and len(taken) >= 2:
+            taken.append(m)  # كمال بن علي، أبو علي: after بن or أبو, علي is a name, not the preposition على
+            if word[-1:] in _CLOSERS:
+                break
+            continue
         if marked or not bare or bare in stops or bare[:1] in "0123456789" or (
                 taken and bare in qualifiers and len(upto(k + 2)) > k + 1
                 and opens_period(bare, tokens[k + 1].group())):  # وزير الخارجية منتصف العام

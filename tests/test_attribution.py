@@ -403,3 +403,11 @@ def test_every_place_between_a_title_and_a_name(row):
 def test_a_body_keeps_where_it_is():
     text = "وأعلنت وزارة الصحة العامة في غزة أن المستشفيات تعمل بطاقتها القصوى."
     assert [s for _, s, _ in said(text)] == ["وزارة الصحة العامة في غزة"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال وزير الخارجية في الحكومة الليبية المعترف بها دولياً نجلاء سالم إن الحوار مستمر.", "نجلاء سالم"),
+    ("وقال الرئيس المدير العام لمجمع فوسفات كمال بن علي إن «الأسعار سترتفع».", "كمال بن علي"),
+])
+def test_a_participle_and_its_complement_or_a_group_inside_a_title(text, speaker):
+    assert [s for _, s, _ in said(text)] == [speaker]
