@@ -38,7 +38,7 @@ from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import MARK_SET, MARKS, has_mark
-from .subjects import is_place, joins_inside_name, name_glue, opens_period, period_qualifiers, stop_words, words_in
+from .subjects import all_name_glue, is_place, joins_inside_name, name_glue, opens_period, period_qualifiers, stop_words, words_in
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
@@ -157,14 +157,14 @@ def _place_after(word: str) -> bool:
 
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
-    stops, glue, qualifiers = stop_words(), _glue(), period_qualifiers()
+    stops, glue, qualifiers, all_glue = stop_words(), _glue(), period_qualifiers(), all_name_glue()
     j, body = start, None
     while j < len(words) and j - start < MAX_NAME_WORDS:
         word = words[j]
         bare = _bare(word)
         glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
-        if j > start and j + 1 < len(words) and word[-1:] not in _CLOSERS and _bare(words[j + 1]) not in stops \
-                and joins_inside_name(_bare(raw[j - 1]), bare, _bare(raw[j + 1])):
+        if bare in all_glue and j > start and j + 1 < len(words) and word[-1:] not in _CLOSERS and \
+                _bare(words[j + 1]) not in stops and joins_inside_name(_bare(raw[j - 1]), bare, _bare(raw[j + 1])):
             j += 1  # رون فان رودن، أورسولا فون دير لاين: a particle inside a name (فان is also فإن)
             continue
         if j > start and bare.startswith("بال") and not glued:

@@ -38,6 +38,12 @@ def inside_name_glue() -> frozenset[str]:
     return frozenset(normalize(w) for w, inside in zip(table["word"], table["inside"]) if inside)
 
 
+@lru_cache(maxsize=1)
+def all_name_glue() -> frozenset[str]:
+    """Every particle of data/name_particles.csv, folded (a quick test before `joins_inside_name`)."""
+    return name_glue() | inside_name_glue()
+
+
 def joins_inside_name(previous: str, word: str, following: str) -> bool:
     """Whether `word`, between two words of a phrase, is a particle inside a name (دي ميستورا، فان رودن)."""
     if word in name_glue():
@@ -129,7 +135,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         word = m.group()
         bare = word.strip(_CLOSERS)
         marked = not MARK_SET.isdisjoint(word)  # (a test of the mark that opens the word needs one in it)
-        if len(taken) >= 2 and not where and bare == _IN and title_word(taken[0].group().strip(_CLOSERS)) == "part" \
+        if bare == _IN and len(taken) >= 2 and not where and title_word(taken[0].group().strip(_CLOSERS)) == "part" \
                 and len(upto(k + 2)) > k + 1 and is_place(tokens[k + 1].group().strip(_CLOSERS)):
             taken.extend(tokens[k:k + 2])  # وزارة الأشغال العامة في غزة: a body and where it is
             break
@@ -158,12 +164,12 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
                 taken.extend(run)
                 resume = k + len(run)
                 continue
-        if taken and not marked and len(upto(k + 2)) > k + 1 and word[-1:] not in _CLOSERS and \
-                tokens[k + 1].group().strip(_CLOSERS) not in stops and \
+        if bare in all_name_glue() and taken and not marked and len(upto(k + 2)) > k + 1 and \
+                word[-1:] not in _CLOSERS and tokens[k + 1].group().strip(_CLOSERS) not in stops and \
                 joins_inside_name(taken[-1].group(), bare, tokens[k + 1].group()):
             taken.append(m)  # رون فان رودن، ستافان دي ميستورا: a particle inside a name (فان is also فإن)
             continue
-        if taken and bare in stops and not marked and taken[-1].group() in name_glue() and len(taken) >= 2:
+        if taken and bare in stops and len(taken) >= 2 and taken[-1].group() in name_glue() and not marked:
             taken.append(m)  # كمال بن علي، أبو علي: after بن or أبو, علي is a name, not the preposition على
             if word[-1:] in _CLOSERS:
                 break
@@ -328,7 +334,7 @@ def subject_before(folded: str, cue_start: int, lo: int) -> tuple[int, int] | No
     القومي، جيك سوليفان، قال، وكان الكاظمي قد قال. The subject is the words from a clause boundary (the
     sentence start, a comma, an auxiliary or a particle) to the verb, with no word that cannot be in a name
     and no complementizer before it in the sentence (… إن بغداد وواشنطن أكدتا is reported speech)."""
-    window = max(lo, cue_start - 160, folded.rfind("\n", 0, cue_start) + 1)  # a subject and its apposition,
+    window = max(lo, cue_start - 160, folded.rfind("\n", max(lo, cue_start - 160), cue_start) + 1)  # a subject and its apposition,
     # never the whole sentence, never across a line (a breadcrumb above the first sentence)
     tokens = words_in(folded, window, cue_start)
     truncated = window > lo and (window == 0 or not folded[window - 1].isspace())
