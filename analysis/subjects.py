@@ -425,8 +425,13 @@ def _clean_subject(words: list[tuple[int, int, str]], cut: bool) -> tuple[int, i
     words = words[_title_after_object(words):]
     if not 1 <= len(words) <= 8:
         return None
-    for _, _, w in words:
+    described = words[0][2].strip(_CLOSERS) in _descriptions()
+    for k, (_, _, w) in enumerate(words):
         bare = w.strip(_CLOSERS)
+        if described and k and bare in stops_of("in") and k + 1 < len(words) and \
+                (words[k + 1][2].startswith("ال") or is_place(words[k + 1][2].strip(_CLOSERS)) or
+                 (k + 2 < len(words) and words[k + 2][2].startswith("ال"))):
+            continue  # لكن مصادر في وزارة الدفاع قالت: where an unnamed source works
         if not bare or bare in stops or (bare[:1] in prefixes and bare[1:] in stops) or bare[:1].isdigit() \
                 or cues.whole_cue(bare) is not None:
             return None

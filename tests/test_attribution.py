@@ -411,3 +411,11 @@ def test_a_body_keeps_where_it_is():
 ])
 def test_a_participle_and_its_complement_or_a_group_inside_a_title(text, speaker):
     assert [s for _, s, _ in said(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ولم يحدد الوزير موعداً، لكن مصادر في وزارة المالية قالت لوكالة رويترز إن الخطة جاهزة.", "مصادر في وزارة المالية"),
+    ("لكن مسؤولين في بغداد أكدوا أن الحوار مستمر.", "مسؤولين في بغداد"),
+])
+def test_an_unnamed_source_and_where_it_works_before_its_verb(text, speaker):
+    assert [s for _, s, _ in said(text)] == [speaker]
