@@ -306,7 +306,9 @@ def lowered(pattern: str) -> str:
 
 
 # ---------------------------------------------------------------- sentences
-_TERMINATOR = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*[.,،]?(?=\s|$)")
+# (a run written [x][x]* and not [x]+: a pattern that begins with a class lets re skip ahead to where it can
+# match, several times faster over a text with few terminators)
+_TERMINATOR = re.compile(r"[.!?؟؛;…][.!?؟؛;…]*[\"'»”’)\]]*[.,،]?(?=\s|$)")
 _NEWLINES = re.compile(r"\n")
 
 
