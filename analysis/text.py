@@ -77,7 +77,7 @@ class Normalized:
     @cached_property
     def words(self) -> list[str]:
         """The words of the folded text (runs of \\w: harakat and tatweel no longer split a word)."""
-        return _WORD.findall(self.text)
+        return words_of(self.text)
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -119,6 +119,20 @@ class Normalized:
     def to_original(self, pos: int) -> int:
         """Original offset of folded position `pos` (pos may equal len(text): then len(original))."""
         return pos + bisect.bisect_right(self.shifts, pos) if self.drops else pos
+
+
+def words_of(text: str) -> list[str]:
+    """What `re.findall(r"\\w+", text)` gives (the runs of \\w), at about half the cost: white space is never
+    \\w, so the runs are those of the pieces `str.split` cuts, and a piece all of whose characters are
+    alphanumeric (`str.isalnum`, the \\w test but for "_": most pieces) is one run; only the others (a word with
+    its punctuation) are searched."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        else:
+            out += _WORD.findall(piece)
+    return out
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], lo: int = 0,
@@ -306,7 +320,9 @@ def lowered(pattern: str) -> str:
 
 
 # ---------------------------------------------------------------- sentences
-_TERMINATOR = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*[.,،]?(?=\s|$)")
+# (a run written [x][x]* and not [x]+: a pattern that begins with a class lets re skip ahead to where it can
+# match, several times faster over a text with few terminators)
+_TERMINATOR = re.compile(r"[.!?؟؛;…][.!?؟؛;…]*[\"'»”’)\]]*[.,،]?(?=\s|$)")
 _NEWLINES = re.compile(r"\n")
 
 
@@ -407,7 +423,7 @@ def _boilerplate_rules() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[i
     return start, full, [(i, re.compile(p)) for i, p in rows["end"]], list(table["kind"])
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w\w*")  # the runs of \w (a pattern that begins with a class lets re skip ahead to it)
 _LIST_HEADS = {"read_also", "most_read", "tags"}
 
 

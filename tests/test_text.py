@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.text import (_FOLD_PAIRS, WordPatterns, alternatives, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
-                           split_sentences, to_ascii_digits)
+from analysis.text import (_FOLD_PAIRS, _TERMINATOR, WordPatterns, alternatives, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
+                           split_sentences, to_ascii_digits, words_of)
 
 
 def test_normalize_folds_letters_digits_and_marks():
@@ -131,6 +132,32 @@ def test_read_also_link_list_and_tweet_body():
             "اقرأ أيضاً:\nعنوان مقال أول\nعنوان مقال ثان\n")
     spans = paragraph_spans(text)
     assert boilerplate_lines(text, spans) == [None, "tweet", "tweet", "read_also", "read_also", "read_also"]
+
+
+SENTENCE_TEXT = st.text(alphabet=st.sampled_from(list("ابتمنهوي 0123456789\n\t.!?؟؛;…\"'»”’)]،,«(xد")))
+
+
+@given(SENTENCE_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_terminator_pattern_is_the_plain_one(text):
+    """_TERMINATOR (its first class written out, so re can skip ahead) finds what the plain pattern finds."""
+    plain = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*[.,،]?(?=\s|$)")
+    assert [m.span() for m in _TERMINATOR.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from(list("ابتمنهوي_ x1٢\n\t\u00a0\u2003\u200f\u0651.،«»-"))))
+@settings(max_examples=400, deadline=None)
+def test_words_of_is_findall_of_word_runs(text):
+    assert words_of(text) == re.findall(r"\w+", text)
+
+
+def test_words_of_rests_on_white_space_never_being_a_word_character():
+    """What words_of assumes, over every code point: str.split cuts only at characters \\w does not match,
+    and \\w matches what str.isalnum says and "_"."""
+    word = re.compile(r"\w")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert (word.match(c) is not None) == (c.isalnum() or c == "_"), hex(ord(c))
+        assert not (c.isspace() and c.isalnum()), hex(ord(c))
 
 
 TAGGED = [("US", r"(ال)?(امريك|اميرك)\w*"), ("US", "الولايات المتحده"), ("Iraq", r"العراق|بغداد|عراقي\w*"),
