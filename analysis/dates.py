@@ -273,10 +273,12 @@ def find_dates(text: str, published: dt.date | None = None, norm: Normalized | N
 def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
     """The `dates` rows of a segmented article, resolved against its publication date (the date scan of
     segmentation is reused, and so are its resolved dates when the input gave that publication date);
-    none from a line segmentation marked as a crawl stamp or a today header."""
+    none from a line segmentation marked as a crawl stamp or a today header, nor from a date line far after
+    the publication date (`_read_later`)."""
     found = article.found if article.published == article.article.published else None
     out = rows(article.article_id, article.text, article.published, article.norm, article.scanned, found)
-    stamps = [(s["start"], s["end"]) for s in article.sentences if s["boilerplate_kind"] == "stamp"]
+    stamps = [(s["start"], s["end"]) for s in article.sentences if s["boilerplate_kind"] == "stamp" or
+              (_header_line(s) and _read_later(s, out, article.published))]
     if stamps:  # a crawl stamp or a today header says when the page was read: its dates are no facts
         out = [r for r in out if not any(s <= r["start"] and r["end"] <= e for s, e in stamps)]
     unresolved = sum(r["relative"] and r["date"] is None for r in out)
@@ -285,6 +287,25 @@ def extract(article, facts: dict[str, list[dict]]) -> list[dict]:
         facts["problems"].append(problem(path, "info", "no publication date in the input or the text: "
                                          f"{unresolved} relative date(s) stay unresolved", row))
     return out
+
+
+TODAY_AFTER = 30  # days: a date line this long after the publication date is the page's "today" header
+
+
+def _header_line(sentence: dict) -> bool:
+    """A date line of the page's header: segmentation's dateline, or a short line near the top (الخميس 14
+    مارس 2024 - آخر الأخبار)."""
+    return sentence["boilerplate_kind"] == "dateline" or (sentence["start"] < 400 and len(sentence["text"].split()) <= 8)
+
+
+def _read_later(sentence: dict, found: list[dict], published: dt.date | None) -> bool:
+    """A header date line whose every date falls more than `TODAY_AFTER` days after the publication date
+    (found elsewhere: the URL, a later dateline): the day the page was read («الأربعاء، 14 فبراير 2024»
+    above an article of 6 April 2021), not a fact of the article."""
+    if published is None:
+        return False
+    inside = [r["date"] for r in found if sentence["start"] <= r["start"] and r["end"] <= sentence["end"]]
+    return bool(inside) and all(d is not None and (d - published).days > TODAY_AFTER for d in inside)
 
 
 def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,

@@ -13,7 +13,7 @@ The publication date, by strength of evidence (`published_basis` says which):
    /20210407/, -20210407-, ?cdate=07042021 (day, month, year);
 2. a date-only line near the top (a header: «الأحد 14 آذار 2021 - 1 شعبان 1442 هـ»), perhaps with a
    time of day or the paper's issue number after the date («23-10-2020 | 06:30»);
-3. a city-and-agency dateline (بغداد 7 أبريل 2021 (شينخوا) -);
+3. a city-and-agency dateline (بغداد 7 أبريل 2021 (شينخوا) -، الجزائر 13-10-2022 وفا-);
 4. only when nothing else states it, an update stamp (آخر تحديث).
 
 A crawl or retrieval stamp and a page's "today" header (اليوم: …) are never taken.
@@ -83,6 +83,11 @@ _HEADER_REST = re.compile(r"(?:\s*[|\-–—،,/]?\s*(?:(?:الساعة\s*)?\d{1
                           r"|(?:رقم\s+)?العدد\s*\[?\d+\]?))+\s*[|\-–—]?\s*")
 
 
+# what follows the date of a city-and-agency dateline: a bracket or a dash, perhaps after the agency's one-word
+# short name (بغداد 7 أبريل 2021 (شينخوا) -، الجزائر 13-10-2022 وفا-)
+_AFTER_DATELINE = re.compile(r"\s*(?:[^\s\-–—(:]{2,8}\s*)?[\(\-–—:]")
+
+
 def is_dateline(line: str, found) -> bool:
     """A line that is only a date (25-يوليو-2021, 08.04.2021), perhaps with a weekday, a time of day or the
     issue number of the paper after it («23-10-2020 | 06:30»، «السبت ٢٢ رمضان ١٤٤٣هـ - ٢٣ أبريل ٢٠٢٢م |
@@ -126,7 +131,7 @@ def _published(lines: list[str], kinds: list[str | None], line_dates: list, url:
             found.append((2, i, d.date, f'stated in the text: dateline "{snippet}"'))
         elif i < 6 and is_dateline(line, d):
             found.append((2, i, d.date, f'stated in the text: dateline "{snippet}"'))
-        elif i < 6 and kind is None and d.start < 40 and re.match(r"\s*[\(\-–—:]", line[d.end:d.end + 3] or "-"):
+        elif i < 6 and kind is None and d.start < 40 and _AFTER_DATELINE.match(line[d.end:d.end + 30] or "-"):
             found.append((3, i, d.date, f'stated in the text: dateline "{line[:d.end + 12].strip()}"'))
     if url:
         got = url_date(url)

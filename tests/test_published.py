@@ -30,6 +30,7 @@ def published(text: str, url: str | None = None):
     ("14.03.2021", dt.date(2021, 3, 14)),
     ("Sunday, March 14, 2021", dt.date(2021, 3, 14)),
     ("بغداد 14 مارس 2021 (شينخوا) -", dt.date(2021, 3, 14)),
+    ("عمان 14-03-2021 بترا- أعلنت الحكومة أن", dt.date(2021, 3, 14)),  # the agency's short name before the dash
 ])
 def test_stated_publication_dates(header, day):
     got, basis = published(f"عنوان الخبر عن الحوار\n{header}\n{BODY}")
@@ -126,3 +127,16 @@ def test_the_dates_of_a_crawl_stamp_or_a_today_header_are_no_facts(stamp):
     facts = parse_article(Article("t", f"عنوان الخبر عن الحوار\n{stamp}\n{BODY}\n{stamp}", published=dt.date(2021, 4, 7)))
     assert [s["boilerplate_kind"] for s in facts["sentences"] if stamp.split()[0] in s["text"]] == ["stamp", "stamp"]
     assert [d["text"] for d in facts["dates"]] == ["الخميس المقبل"]  # the body's date only
+
+
+def test_a_date_in_a_sentence_is_no_city_and_agency_dateline():
+    assert text_metadata(f"عنوان الخبر\nقال الوزير في 7 أبريل 2021 إن الحوار - كما قال - مستمر\n{BODY}").get("published") is None
+
+
+@pytest.mark.parametrize("header", ["الخميس 14 مارس 2024 - آخر الأخبار", "الأربعاء، 14 فبراير 2024 03:10 ص"])
+def test_a_today_header_long_after_the_publication_date_gives_no_date(header):
+    text = f"{header}\nعنوان الخبر\n{BODY}"
+    url = "https://example.com/news/2021/03/14/story"
+    assert published(text, url)[0] == dt.date(2021, 3, 14)  # the URL's date, not the header's
+    rows = parse_article(Article("t", text, url=url))
+    assert [r["text"] for r in rows["dates"]] == ["الخميس المقبل"]
