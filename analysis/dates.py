@@ -299,13 +299,17 @@ def _header_line(sentence: dict) -> bool:
 
 
 def _read_later(sentence: dict, found: list[dict], published: dt.date | None) -> bool:
-    """A header date line whose every date falls more than `TODAY_AFTER` days after the publication date
+    """A header date line, mostly its date, whose every date is stated in full and falls more than `TODAY_AFTER` days after the publication date
     (found elsewhere: the URL, a later dateline): the day the page was read («الأربعاء، 14 فبراير 2024»
     above an article of 6 April 2021), not a fact of the article."""
     if published is None:
         return False
-    inside = [r["date"] for r in found if sentence["start"] <= r["start"] and r["end"] <= sentence["end"]]
-    return bool(inside) and all(d is not None and (d - published).days > TODAY_AFTER for d in inside)
+    inside = [r for r in found if sentence["start"] <= r["start"] and r["end"] <= sentence["end"]]
+    if not inside or any(r["relative"] or r["date"] is None for r in inside):
+        return False  # a header states its day in full; «العام المقبل» in a short sentence is a fact
+    if sum(r["end"] - r["start"] for r in inside) < 0.4 * len(sentence["text"].strip()):
+        return False  # the line is mostly something else than its date
+    return all((r["date"] - published).days > TODAY_AFTER for r in inside)
 
 
 def rows(article_id: str, text: str, published: dt.date | None, norm: Normalized | None = None,

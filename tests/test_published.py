@@ -140,3 +140,9 @@ def test_a_today_header_long_after_the_publication_date_gives_no_date(header):
     assert published(text, url)[0] == dt.date(2021, 3, 14)  # the URL's date, not the header's
     rows = parse_article(Article("t", text, url=url))
     assert [r["text"] for r in rows["dates"]] == ["الخميس المقبل"]
+
+
+def test_a_short_sentence_with_a_relative_date_near_the_top_keeps_it():
+    text = "عنوان الخبر\nقال الوزير إن القوات ستغادر في العام المقبل."
+    rows = parse_article(Article("t", text, published=dt.date(2021, 4, 1)))
+    assert [r["text"] for r in rows["dates"]] == ["العام المقبل"]
