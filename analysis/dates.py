@@ -45,6 +45,7 @@ from .date_joins import edge_days, join, paired_months, same_year
 from .date_rules import DIGITS, DateRule, rules
 from .date_vocabulary import vocabulary
 from .inputs import origin, problem
+from .numbers import digit_run_spans
 from .registry import extractor
 from .schema import names, schema
 from .text import Normalized, matches_at, normalize_spans
@@ -100,9 +101,6 @@ def _triggers() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-_DIGITS = re.compile(r"\d\d*")  # (not \d+: a pattern that begins with a class lets re skip ahead to it, 2x faster)
-
-
 @lru_cache(maxsize=1)
 def _looked_up() -> frozenset[str]:
     """Every word the scan looks up: the triggers and the words rules start with (`starts`, `leads`)."""
@@ -111,9 +109,8 @@ def _looked_up() -> frozenset[str]:
 
 
 def _trigger_hits(norm: Normalized, positions: list[tuple[int, str]] | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every trigger: a run of digits, or a word of `_triggers`."""
-    folded = norm.text
-    hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(folded)]
+    """(start, end, kind) of every trigger: a run of digits (found among the words), or a word of `_triggers`."""
+    hits = [(start, end, "digit") for start, end in digit_run_spans(norm)]
     triggers = _triggers()
     for i, word in norm.word_positions(triggers) if positions is None else positions:
         for kind in triggers.get(word, ()):
@@ -143,6 +140,7 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
     by_rule = _matches_at_start_words(folded, positions, norm.word_set)
     leads = _Leads(positions, [start for start, _, kind in hits if kind == "digit"])
     latin = _latin_leads()
+    held: dict[tuple[str, int, int], bool] = {}  # whether a window holds a pattern: rules share them (a year)
     found = []
     for k, rule in enumerate(rules()):
         if rule.starts is not None:
@@ -154,16 +152,25 @@ def scan(norm: Normalized) -> list[tuple[DateRule, re.Match[str]]]:
                 continue
             starts = None if rule.leads is None else leads.of(k, rule)
             for lo, hi in spans:
-                if rule.holds is not None and not rule.holds.search(folded, lo, hi):
+                if rule.holds is not None and not _holds(held, rule.holds, folded, lo, hi):
                     continue  # what every match holds is not there
                 # a Latin lead may stand in any case where a Latin letter is: there the window is searched
-                if starts is None or (latin[k] and _LATIN.search(folded, lo, hi)):
+                if starts is None or (latin[k] and _holds(held, _LATIN, folded, lo, hi)):
                     matches = rule.pattern.finditer(folded, lo, hi)
                 else:
                     matches = matches_at(rule.pattern, folded, starts, lo, hi)
                 for m in matches:
                     found.append((rule, m))
     return found
+
+
+def _holds(held: dict[tuple[str, int, int], bool], pattern: re.Pattern[str], folded: str, lo: int, hi: int) -> bool:
+    """Whether `pattern` is found in folded[lo:hi], each pattern searched once in a window (`held`)."""
+    key = (pattern.pattern, lo, hi)
+    got = held.get(key)
+    if got is None:
+        got = held[key] = pattern.search(folded, lo, hi) is not None
+    return got
 
 
 # what a Latin letter of a pattern matches with re.IGNORECASE (the re docs: 52 ASCII letters and 4 more)

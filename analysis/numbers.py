@@ -75,6 +75,22 @@ def digit_runs(folded: str, norm: Normalized | None = None) -> list[int]:
     return [pos + offset for pos, word in norm.word_positions(words) for offset in _runs_in_word(word)]
 
 
+def digit_run_spans(norm: Normalized) -> list[tuple[int, int]]:
+    """(start, end) of each run of digits in the folded text of `norm`, in text order (what
+    `re.finditer(r"\\d+", norm.text)` gives), read from its words like `digit_runs`."""
+    words = _WITH_DIGITS.among(norm.word_set)
+    return [(pos + start, pos + end) for pos, word in norm.word_positions(words) for start, end in _run_spans_in_word(word)]
+
+
+@lru_cache(maxsize=4096)
+def _run_spans_in_word(word: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) in `word` (a whole word) of each run of digits."""
+    return tuple(m.span() for m in _DIGIT_SPAN.finditer(word))
+
+
+_DIGIT_SPAN = re.compile(r"\d\d*")
+
+
 # the words that hold a digit, each word looked at once (most words of a text were seen before)
 _WITH_DIGITS = WordSieve(lambda word: bool(_runs_in_word(word)), limit=200_000)
 

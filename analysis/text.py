@@ -376,11 +376,27 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _sentences_of_line(text, start, end, _TERMINATOR.finditer(text, start, end))
 
 
+_TERMINATOR_FIRST = ".!?؟؛;…"  # what every terminator begins with (the first class of _TERMINATOR)
+
+
+def terminators(text: str) -> list[re.Match[str]]:
+    """What `_TERMINATOR.finditer(text)` gives, with the pattern tried only where a character it begins with
+    stands: str.find finds those few far more cheaply than re's scan through a text of Arabic letters."""
+    starts = []
+    for ch in _TERMINATOR_FIRST:
+        i = text.find(ch)
+        while i != -1:
+            starts.append(i)
+            i = text.find(ch, i + 1)
+    starts.sort()
+    return matches_at(_TERMINATOR, text, starts)
+
+
 def split_lines(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """`split_line` of each of `spans` (lines apart by white space, as `paragraph_spans` gives), with one
     pass of the terminator pattern over the whole text: a terminator holds no white space, so none
     crosses from one line into another, and each line's are those its own pass would find."""
-    marks = list(_TERMINATOR.finditer(text))
+    marks = terminators(text)
     if not marks:
         return [_sentences_of_line(text, start, end, ()) for start, end in spans]
     at = [m.start() for m in marks]

@@ -2,9 +2,12 @@
 duals of the scales, zero, decimals in digits and in words, a minus sign."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from analysis.numbers import find_numbers, value_of
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis.numbers import digit_run_spans, digit_runs, find_numbers, value_of
 from analysis.text import normalize, normalize_spans
 
 
@@ -64,3 +67,15 @@ def test_value_of_is_none_for_what_is_not_one_number():
     assert value_of(normalize("الجنود")) is None
     assert value_of(normalize("ثلاثة جنود")) is None
     assert value_of(normalize("60%")) is None
+
+
+@given(st.lists(st.sampled_from(list("ابتمنهوي_ x٢١٣0123456789\u0966\u0967\uff11\u0651\n.،-/:") + ["2021", "بـ3", " م"]),
+                max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_digit_runs_read_from_the_words_are_those_of_the_text(text):
+    """The runs of digits read from a text's words (as the date scan and find_numbers read them) are those
+    a scan of the whole folded text finds."""
+    norm = normalize_spans(text)
+    runs = [m.span() for m in re.finditer(r"\d+", norm.text)]
+    assert digit_run_spans(norm) == runs
+    assert digit_runs(norm.text, norm) == [s for s, _ in runs]

@@ -8,8 +8,8 @@ import sys
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.text import (_FOLD_PAIRS, _TERMINATOR, WordPatterns, alternatives, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
-                           split_sentences, to_ascii_digits, words_of)
+from analysis.text import (_FOLD_PAIRS, _TERMINATOR, _TERMINATOR_FIRST, WordPatterns, alternatives, boilerplate_lines, line_kind, lowered, normalize, normalize_spans, paragraph_spans,
+                           split_sentences, terminators, to_ascii_digits, words_of)
 
 
 def test_normalize_folds_letters_digits_and_marks():
@@ -143,6 +143,8 @@ def test_terminator_pattern_is_the_plain_one(text):
     """_TERMINATOR (its first class written out, so re can skip ahead) finds what the plain pattern finds."""
     plain = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*[.,،]?(?=\s|$)")
     assert [m.span() for m in _TERMINATOR.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in terminators(text)] == [m.span() for m in plain.finditer(text)]
+    assert _TERMINATOR.pattern.startswith(f"[{_TERMINATOR_FIRST}]")  # (terminators tries it where these stand)
 
 
 @given(st.text() | st.text(alphabet=st.sampled_from(list("ابتمنهوي_ x1٢\n\t\u00a0\u2003\u200f\u0651.،«»-"))))
