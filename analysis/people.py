@@ -47,11 +47,6 @@ _COMMAS = "،,"
 MAX_NAME_WORDS = 4
 
 
-def _glue() -> frozenset[str]:
-    """Folded words that join the next word to a name (عبد الله، أبو بكر، بن سلمان)."""
-    return name_glue()
-
-
 def _definite(token: str) -> bool:
     """A definite word (الخارجية، والدفاع، للحلف). On folded text أ and ا are one letter, so a name such as
     ألكسندر looks definite there: `split_title` tests the words as written when it has them."""
@@ -103,10 +98,10 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
                 _bare(words[i + 1]) not in stops and not title_word(_bare(words[i + 1])):
             i += 1  # لحركة حماس إسماعيل هنية، وفد حركة فتح عزام الأحمد: a body and its one-word name
             open_ = False
-        elif open_ and word[-1:] not in _CLOSERS and bare not in _glue() and (
+        elif open_ and word[-1:] not in _CLOSERS and bare not in name_glue() and (
                 (i + 1 < n and definite(i + 1)) or
                 (i + 2 < n and words[i + 1][-1:] not in _CLOSERS and definite(i + 2) and not title_word(bare)
-                 and bare not in _glue() and words[i + 1] not in _glue())):
+                 and bare not in name_glue() and words[i + 1] not in name_glue())):
             pass  # بعثة الصندوق، مفاوضي الحوثيين، باسم رئاسة مجلس الوزراء: a construct chain a definite word closes
         else:
             return i
@@ -157,7 +152,7 @@ def _place_after(word: str) -> bool:
 
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
-    stops, glue, qualifiers, all_glue = stop_words(), _glue(), period_qualifiers(), all_name_glue()
+    stops, glue, qualifiers, all_glue = stop_words(), name_glue(), period_qualifiers(), all_name_glue()
     j, body = start, None
     while j < len(words) and j - start < MAX_NAME_WORDS:
         word = words[j]
@@ -326,7 +321,7 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
     comma or a cue. Definiteness is read on the words as written (ألكسندر is a name, الروسي is not)."""
     tokens = [(p, w) for p, _, w in words_in(norm.text, max(0, pos - 120), pos)]
     written = lambda p, w: norm.original[slice(*norm.span(p, p + len(w)))]
-    stops, glue = stop_words(), _glue()
+    stops, glue = stop_words(), name_glue()
     start, taken = pos, 0
     while tokens and taken < MAX_NAME_WORDS - 1:
         p, word = tokens[-1]

@@ -10,6 +10,8 @@ import bisect
 import re
 from typing import NamedTuple
 
+from .text import char_positions
+
 OPENERS = {"«": "guillemets", "“": "curly", "„": "curly"}
 CLOSERS = {"»": "guillemets", "”": "curly"}
 STRAIGHT = '"'
@@ -37,13 +39,7 @@ def has_mark(word: str) -> bool:
 
 def mark_positions(text: str) -> list[int]:
     """The positions of the text's quotation marks, in order."""
-    out = []
-    for mark in MARKS:
-        i = text.find(mark)
-        while i != -1:
-            out.append(i)
-            i = text.find(mark, i + 1)
-    return sorted(out)
+    return char_positions(text, MARKS)
 
 
 def last_mark(text: str) -> int:
