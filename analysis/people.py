@@ -153,13 +153,15 @@ def _place_after(word: str) -> bool:
 def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
     stops, glue, qualifiers, all_glue = stop_words(), name_glue(), period_qualifiers(), all_name_glue()
-    j, body = start, None
+    j, body, particle = start, None, -1
     while j < len(words) and j - start < MAX_NAME_WORDS:
         word = words[j]
         bare = _bare(word)
-        glued = j > start and words[j - 1] in glue  # أبو علي: علي is a name here, not the preposition على
+        # أبو علي: علي is a name here, not the preposition على; فون دير لاين: لاين after a particle, no ل+noun
+        glued = j > start and (words[j - 1] in glue or particle == j - 1)
         if bare in all_glue and j > start and j + 1 < len(words) and word[-1:] not in _CLOSERS and \
                 _bare(words[j + 1]) not in stops and joins_inside_name(_bare(raw[j - 1]), bare, _bare(raw[j + 1])):
+            particle = j
             j += 1  # رون فان رودن، أورسولا فون دير لاين: a particle inside a name (فان is also فإن)
             continue
         if j > start and bare.startswith("بال") and not glued:

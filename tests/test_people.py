@@ -12,6 +12,7 @@ from analysis.corpus import Article, parse_article
 from analysis.people import full_names_of, split_title, titled_people
 from analysis.speakers import fold_spelling
 from analysis.text import normalize, normalize_spans
+from analysis.subjects import joins_inside_name
 
 PUB = dt.date(2022, 3, 9)
 SAID = '"المفاوضات دخلت مرحلة حاسمة ولن نتراجع عن مطالبنا"'
@@ -74,6 +75,19 @@ def test_every_name_particle_joins_the_next_word(row):
     words = ["وزير", "الري", row.word, "الحسن"]
     t = split_title([fold_spelling(normalize(w)) for w in words], words)
     assert t.name == (2, 4)
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("رئيسة اللجنة مارتا فون دير لاين للصحفيين", "مارتا فون دير لاين"),  # ل after a particle: a name word
+    ("المبعوث كارل دي لوكا لوكالة", "كارل دي لوكا"),
+])
+def test_a_name_word_with_lam_after_a_particle_stays_in_the_name(phrase, name):
+    assert split(phrase)[1] == name
+
+
+def test_dir_before_al_is_a_town_not_a_particle():
+    assert not joins_inside_name("محافظ", "دير", "الزور")  # دير الزور
+    assert joins_inside_name("فون", "دير", "لاين")
 
 
 # ------------------------------------------------------------------ who an article introduced
