@@ -194,7 +194,16 @@ def collectives() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _anaphora() -> frozenset[str]:
-    return frozenset(normalize(w) for w in lexicons.table("anaphora")["word"])
+    """Words that refer to the latest person named (الأخير)."""
+    t = lexicons.table("anaphora")
+    return frozenset(normalize(w) for w, r in zip(t["word"], t["refers_to"]) if r == "person")
+
+
+@lru_cache(maxsize=1)
+def _described() -> frozenset[str]:
+    """Person nouns that refer back to the latest person named, when the nisbas after them fit (المسؤول)."""
+    t = lexicons.table("anaphora")
+    return frozenset(normalize(w) for w, r in zip(t["word"], t["refers_to"]) if r == "described")
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +323,10 @@ def canonical_speaker(mention: str, context: Context) -> Named | None:
         for name in reversed(context.mentioned):
             if name_words(name)[0] == bare[2:]:
                 return Named(name, "anaphora")
+    if r.described:
+        person = _described_person(tokens, context)
+        if person is not None:
+            return Named(person.name, "anaphora", *_role(person))
     if document:
         kind = document_kinds()[document]
         if kind in context.issuers:
@@ -329,7 +342,8 @@ class _Reading(NamedTuple):
     tokens: tuple[str, ...]  # folded words, quoted words left out
     bare: str  # the first token without و
     title_only: bool  # a title with no name (الوزير، الرئيس الأمريكي)
-    anaphora: bool  # الأخير، المسؤول alone
+    anaphora: bool  # الأخير alone
+    described: bool  # المسؤول، المسؤول الأممي: a person noun with nisbas only
     medium: Named | None  # قناة "X": the medium X
     surname: str | None  # the surname (one or two words) to look for in the article's fuller names
     rest: tuple[str, ...]  # the folded name words after the title
@@ -348,6 +362,7 @@ def _reading(mention: str) -> _Reading | None:
     bare = tokens[0].lstrip("و")
     title_only = is_title_only(tokens)
     anaphora = not title_only and len(tokens) == 1 and bare in _anaphora()
+    described = not title_only and bare in _described() and len(tokens) <= 3 and all(map(is_nisba, tokens[1:]))
     written = plain(mention).split()
     medium = None
     if len(written) >= 2 and normalize(written[0]).lstrip("و") in media_words() and has_mark(written[1][:1]):
@@ -365,7 +380,7 @@ def _reading(mention: str) -> _Reading | None:
         title_words = _plain_words(mention, tokens, len(tokens) - 1) if parts is None else parts.role
     medium_anaphora = len(tokens) == 1 and bare.startswith("ال") and bare[2:] in media_words()
     document = bare[2:] if bare.startswith("ال") and bare[2:] in document_words() else _in_document(tokens)
-    return _Reading(tokens, bare, title_only, anaphora, medium, surname, tuple(rest), title_words,
+    return _Reading(tokens, bare, title_only, anaphora, described, medium, surname, tuple(rest), title_words,
                     medium_anaphora, document, _own_name(mention, tokens, parts, rest))
 
 
@@ -495,6 +510,16 @@ def is_title_only(tokens: tuple[str, ...]) -> bool:
         return True
     return title_word(tokens[0]) == "head" and all(title_word(t) or is_nisba(t) or t.startswith(("ال", "وال"))
                                                    for t in tokens[1:])
+
+
+def _described_person(tokens: tuple[str, ...], context: Context) -> Person | None:
+    """The person «المسؤول الأممي» refers to: the latest person named before whose title holds each nisba
+    after the noun (المبعوث الأممي …); with no nisba, the latest person named. None when nobody fits."""
+    nisbas = [_definite(t) for t in tokens[1:]]
+    for person in reversed(context.people_before()):
+        if all(n in person.role for n in nisbas) and (nisbas or person.role or is_person(person.name)):
+            return person
+    return None
 
 
 def _title(mention: str, tokens: list[str], hits: list, context: Context) -> Named:

@@ -419,3 +419,17 @@ def test_a_participle_and_its_complement_or_a_group_inside_a_title(text, speaker
 ])
 def test_an_unnamed_source_and_where_it_works_before_its_verb(text, speaker):
     assert [s for _, s, _ in said(text)] == [speaker]
+
+
+# ------------------------------------------------------------------ a person noun that refers back
+@pytest.mark.parametrize("second, speaker", [
+    ("وأضاف المسؤول", "هانس بيترسن"),
+    ("وأضاف المسؤول الأممي", "هانس بيترسن"),  # the nisba is in the title the article gave him
+    ("وتابع الدبلوماسي الأممي", "هانس بيترسن"),
+    ("وأضاف المسؤول الفرنسي", "المسؤول الفرنسي"),  # a nisba his title lacks: someone else, left as written
+])
+def test_a_person_noun_refers_to_the_latest_person_whose_title_fits(second, speaker):
+    text = ("وقال المنسق الأممي للشؤون الإنسانية هانس بيترسن إن المساعدات وصلت إلى المخيمات.\n"
+            f"{second} أن «الطريق ما زال مغلقاً أمام القوافل».")
+    got = said(text, kinds=("statement",))
+    assert [s for _, s, _ in got] == [speaker]
