@@ -110,14 +110,17 @@ def _starts_with_weekday(folded: str, b: Found) -> bool:
 def _nearest_year(value: Value, near) -> Value:
     """A yearless day moved to the year (that before, its own, or after) that puts it nearest `near`."""
     date = value.period.date
-    moved = []
-    for year in (date.year - 1, date.year, date.year + 1):
+    best = min(_in_years(date, (date.year - 1, date.year, date.year + 1)), key=lambda d: abs((d - near).days))
+    return value._replace(period=periods.day(best))
+
+
+def _in_years(date, years):
+    """The day and month of `date` in each of `years` that has it (29 February only in leap years)."""
+    for year in years:
         try:
-            moved.append(date.replace(year=year))
+            yield date.replace(year=year)
         except ValueError:
             pass
-    best = min(moved, key=lambda d: abs((d - near).days))
-    return value._replace(period=periods.day(best))
 
 
 def _said_same(gap: str) -> bool:
@@ -128,14 +131,7 @@ def _said_same(gap: str) -> bool:
 def _fitting_year(value: Value, weekday_text: str) -> Value:
     """A yearless day moved to the year before or after when the weekday beside it fits that one only."""
     date = value.period.date
-    fits = []
-    for year in (date.year - 1, date.year + 1):
-        try:
-            moved = date.replace(year=year)
-        except ValueError:
-            continue
-        if not _mismatch(weekday_text, moved, moved):
-            fits.append(moved)
+    fits = [moved for moved in _in_years(date, (date.year - 1, date.year + 1)) if not _mismatch(weekday_text, moved, moved)]
     return value._replace(period=periods.day(fits[0])) if len(fits) == 1 else value
 
 
