@@ -157,8 +157,8 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if marked and taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
             taken.extend(_quoted_run(upto(k + 3), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
-        if marked and taken and len(taken) <= 2 and has_mark(word[:1]) and \
-                title_word(taken[0].group().strip(_CLOSERS)) == "head":
+        if marked and taken and (len(taken) <= 2 or _body_noun(taken[-1].group())) and has_mark(word[:1]) and \
+                title_word(taken[0].group().strip(_CLOSERS)) == "head":  # (رئيس المكتب السياسي لحركة «X» …)
             run = _quoted_run(upto(k + 3), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
             if run and run[-1].group()[-1:] not in _CLOSERS:  # quotes, then the rest of the title and the name
                 taken.extend(run)
@@ -230,6 +230,11 @@ def _descriptions() -> frozenset[str]:
     table = lexicons.table("titles")
     words = {normalize(w) for w, k in zip(table["word"], table["kind"]) if k == "description"}
     return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
+
+
+def _body_noun(word: str) -> bool:
+    """A body noun of data/bodies.csv, with ل before it or not (لحركة، حركة): its name may follow in quotes."""
+    return word in _bodies() or (word[:1] == "ل" and word[1:] in _bodies())
 
 
 @lru_cache(maxsize=1)

@@ -237,6 +237,11 @@ def test_a_quoted_name_then_commas_without_a_clause_after_is_not_a_name():
 @pytest.mark.parametrize("text, speaker, role", [
     ('وقال رئيس «الحزب الأخضر» النائب سامر حداد إن الحكومة لن تنال الثقة.', "سامر حداد", "رئيس «الحزب الأخضر» النائب"),
     ('وأكد زعيم «تيار النهضة» وليد منصور أن الانتخابات ستجري في موعدها.', "وليد منصور", "زعيم «تيار النهضة»"),
+    # the body's name in quotes deeper in the title, after its body noun (with ل or not)
+    ('وأكد رئيس المكتب السياسي لحركة "النهضة" وليد منصور أن الانتخابات ستجري في موعدها.', "وليد منصور",
+     'رئيس المكتب السياسي لحركة "النهضة"'),
+    ('وقال نائب رئيس المجلس التنفيذي لحزب «العمل» رامي خوري إن الحكومة لن تنال الثقة.', "رامي خوري",
+     "نائب رئيس المجلس التنفيذي لحزب «العمل»"),
 ])
 def test_a_title_over_a_quoted_body_then_the_name(text, speaker, role):
     got = parsed(text)
