@@ -38,7 +38,7 @@ from typing import NamedTuple, Sequence
 
 from . import cues, lexicons
 from .quote_marks import MARK_SET, MARKS, has_mark
-from .subjects import all_name_glue, is_place, joins_inside_name, name_glue, opens_period, period_qualifiers, stop_words, words_in
+from .subjects import all_name_glue, body_noun, is_place, joins_inside_name, name_glue, opens_period, period_qualifiers, stop_words, words_in
 from .titles import title_word, titles
 from .text import Normalized, normalize
 
@@ -74,7 +74,7 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
         if kind == "description" or (i == 0 and kind == "part"):
             return 0  # مسؤول، مصادر: an unnamed source; وزارة الخارجية: a body; kept whole
         if titled and bare in stops and not (bare in ("الي", "في", "لدي") and i + 1 < n
-                                                    and _place_after(words[i + 1])):
+                                                    and _place_after(words[i + 1])) and not _in_quoted_body(words, i):
             return i  # وزير المالية الأسبوع المقبل: the title ends, no name follows
         if kind:
             titled, open_ = True, not bare.startswith(("ال", "وال", "بال", "لل"))  # (بالإنابة: closed)
@@ -89,12 +89,15 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
             if i + 1 < n and _ADVERB.fullmatch(_bare(words[i + 1])):
                 i += 1  # الحكومة اليمنية المعترف بها دولياً معمر الإرياني: a participle's complement
             open_ = False
+        elif titled and _in_quoted_body(words, i):
+            i += 0 if has_mark(words[i + 1][:1]) else 1  # النائب في كتلة "الجمهورية القوية" X: where the
+            open_ = True                                   # holder sits; the quoted name is read next
         elif bare in ("الي", "في", "لدي") and i + 1 < n and _place_after(words[i + 1]):
             i += 1  # المبعوث الأممي إلى اليمن، زعيم الغالبية في مجلس الشيوخ
             open_ = not definite(i)
         elif bare.startswith("ل") and len(bare) > 3 and _opens_chain(words, raw, i + 1):
             open_ = True  # لمجلس التعاون، لحلف شمال الأطلسي (not لينا حداد: a name)
-        elif _body_named(bare) and i + 2 < n and word[-1:] not in _CLOSERS and not definite(i + 1) and \
+        elif body_noun(bare) and i + 2 < n and word[-1:] not in _CLOSERS and not definite(i + 1) and \
                 _bare(words[i + 1]) not in stops and not title_word(_bare(words[i + 1])):
             i += 1  # لحركة حماس إسماعيل هنية، وفد حركة فتح عزام الأحمد: a body and its one-word name
             open_ = False
@@ -113,15 +116,6 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
     return i
 
 
-@lru_cache(maxsize=1)
-def _body_nouns() -> frozenset[str]:
-    """Folded nouns of data/bodies.csv (حركة، حزب، تيار …): a body whose name follows."""
-    return frozenset(normalize(w) for w in lexicons.table("bodies")["word"])
-
-
-def _body_named(bare: str) -> bool:
-    """A body noun, perhaps after ل or و (لحركة، وحزب), in a title chain: its name follows it."""
-    return bare in _body_nouns() or (bare[:1] in "لو" and bare[1:] in _body_nouns())
 
 
 _PRONOUN_OBJECTS = frozenset(("به", "بها", "بهما", "بهم"))  # (folded)
@@ -142,6 +136,13 @@ def _opens_chain(words: Sequence[str], raw: Sequence[str], k: int) -> bool:
     definite = lambda j: j < len(words) and _definite(_bare(raw[j]))
     return definite(k) or (words[k - 1][-1:] not in _CLOSERS and k < len(words)
                            and words[k][-1:] not in _CLOSERS and definite(k + 1))
+
+
+def _in_quoted_body(words: Sequence[str], i: int) -> bool:
+    """«في» at word i, then a body named in quotes (في "التيار الوطني الحر"، في كتلة "الجمهورية القوية")."""
+    if _bare(words[i]) != "في" or i + 2 >= len(words):
+        return False
+    return has_mark(words[i + 1][:1]) or (body_noun(_bare(words[i + 1])) and has_mark(words[i + 2][:1]))
 
 
 def _place_after(word: str) -> bool:

@@ -139,6 +139,10 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
                 and len(upto(k + 2)) > k + 1 and is_place(tokens[k + 1].group().strip(_CLOSERS)):
             taken.extend(tokens[k:k + 2])  # وزارة الأشغال العامة في غزة: a body and where it is
             break
+        if taken and not where and bare == _IN and (n_in := _in_body(taken, upto(k + 7), k)):
+            taken.extend(tokens[k:k + n_in])  # النائب في كتلة "الجمهورية القوية" غسان حاصباني: where the title
+            resume = k + n_in                 # holder sits, a body named in quotes, then the name
+            continue
         if taken and not where and k >= resume and bare == _IN and _titled_in_place(taken, upto(k + 3), k):
             taken.extend(tokens[k:k + 2])  # رئيس المكتب الإعلامي في غزة سلامة معروف: the post's place, then
             resume = k + 2                 # the name of who holds it
@@ -157,7 +161,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
         if marked and taken and len(taken) == 1 and has_mark(word[:1]) and taken[0].group().strip(_CLOSERS) in _bodies():
             taken.extend(_quoted_run(upto(k + 3), k))  # ائتلاف "دولة القانون": a body and its name in quotes
             break
-        if marked and taken and (len(taken) <= 2 or _body_noun(taken[-1].group())) and has_mark(word[:1]) and \
+        if marked and taken and (len(taken) <= 2 or body_noun(taken[-1].group())) and has_mark(word[:1]) and \
                 title_word(taken[0].group().strip(_CLOSERS)) == "head":  # (رئيس المكتب السياسي لحركة «X» …)
             run = _quoted_run(upto(k + 3), k)  # رئيس «التيار الوطني الحر» النائب جبران باسيل: the body headed, in
             if run and run[-1].group()[-1:] not in _CLOSERS:  # quotes, then the rest of the title and the name
@@ -232,9 +236,36 @@ def _descriptions() -> frozenset[str]:
     return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
 
 
-def _body_noun(word: str) -> bool:
-    """A body noun of data/bodies.csv, with ل before it or not (لحركة، حركة): its name may follow in quotes."""
-    return word in _bodies() or (word[:1] == "ل" and word[1:] in _bodies())
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Folded nouns of data/bodies.csv (حركة، حزب، تيار …): a body whose name follows."""
+    return frozenset(normalize(w) for w in lexicons.table("bodies")["word"])
+
+
+def body_noun(bare: str) -> bool:
+    """A body noun, perhaps after ل or و (لحركة، وحزب), in a title chain: its name follows it."""
+    return bare in _body_nouns() or (bare[:1] in "لو" and bare[1:] in _body_nouns())
+
+
+def _in_body(taken: list[re.Match[str]], tokens: list[re.Match[str]], k: int) -> int:
+    """At «في» (token k) after a title: how many tokens «في [body noun] «name»» takes when a word that can
+    begin a name follows (النائب في كتلة "الجمهورية القوية" غسان حاصباني), else 0."""
+    if title_word(taken[0].group().strip(_CLOSERS)) not in ("head", "honorific"):
+        return 0
+    j = k + 1
+    if j < len(tokens) and body_noun(tokens[j].group()):
+        j += 1
+    if j >= len(tokens) or not has_mark(tokens[j].group()[:1]):
+        return 0
+    run = _quoted_run(tokens, j)
+    end = j + len(run)
+    if not run or run[-1].group()[-1:] in _CLOSERS or end >= len(tokens):
+        return 0
+    after = tokens[end].group()
+    first = after.strip(_CLOSERS)
+    ok = bool(first) and not first.startswith(("ال", "لل", "ل")) and first not in stop_words() and \
+        not has_mark(after[:1]) and not first[:1].isdigit() and cues.whole_cue(first) is None
+    return end - k if ok else 0
 
 
 @lru_cache(maxsize=1)

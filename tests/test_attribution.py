@@ -438,3 +438,19 @@ def test_a_person_noun_refers_to_the_latest_person_whose_title_fits(second, spea
             f"{second} أن «الطريق ما زال مغلقاً أمام القوافل».")
     got = said(text, kinds=("statement",))
     assert [s for _, s, _ in got] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ('وقال النائب في كتلة "التنمية والتحرير" سامر حداد إن الحكومة لن تنال الثقة.', "سامر حداد",
+     'النائب في كتلة "التنمية والتحرير"'),
+    ('وأكد العضو في «حزب الوسط الديمقراطي» وليد منصور أن الانتخابات ستجري في موعدها.', "وليد منصور",
+     "العضو في «حزب الوسط الديمقراطي»"),
+])
+def test_a_title_then_where_its_holder_sits_in_a_quoted_body_then_the_name(text, speaker, role):
+    got = parsed(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in got if r["kind"] == "indirect"] == [(speaker, role)]
+
+
+def test_a_title_then_in_a_body_without_a_name_stays_the_title():
+    text = 'وقال النائب في البرلمان إن الحكومة لن تنال الثقة.'
+    assert [r["speaker"] for r in parsed(text) if r["kind"] == "indirect"] == ["النائب"]
