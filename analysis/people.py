@@ -322,7 +322,8 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
     """Where the name whose last words start at folded `pos` begins, reading back over name words; None
     when no word before it is a name word or what stands before the name is not a title, an adjective, a
     comma or a cue. Definiteness is read on the words as written (ألكسندر is a name, الروسي is not)."""
-    tokens = [(p, w) for p, _, w in words_in(norm.text, max(0, pos - 120), pos)]
+    line_start = norm.text.rfind("\n", max(0, pos - 120), pos) + 1  # a name never runs over a line's end
+    tokens = [(p, w) for p, _, w in words_in(norm.text, max(line_start, pos - 120), pos)]
     written = lambda p, w: norm.original[slice(*norm.span(p, p + len(w)))]
     stops, glue = stop_words(), name_glue()
     start, taken = pos, 0
@@ -331,8 +332,9 @@ def _name_start(norm: Normalized, pos: int) -> int | None:
         bare = _bare(word)
         if word[-1:] in _CLOSERS or not bare or bare in stops or has_mark(word) or bare[:1].isdigit() \
                 or title_word(bare) or cues.whole_cue(bare) is not None or cues.names_author(bare) \
-                or cues.document_noun(bare):
-            break  # (وثيقة قدمها وفد المعارضة: a document and its verb are no name words)
+                or cues.document_noun(bare) or bare in _particles() or (bare[:1] == "و" and bare[1:] in _particles()) \
+                or body_noun(bare):
+            break  # (وثيقة قدمها وفد المعارضة: a document and its verb are no name words; وكانت X قد: a particle)
         if _definite(_bare(written(p, word))) and not (len(tokens) > 1 and tokens[-2][1] in glue):
             break  # العراقي: an adjective of the title, unless عبد الله
         start, taken = p, taken + 1

@@ -106,6 +106,16 @@ def test_full_name_reads_back_from_the_surname():
     assert [text[slice(*norm.span(*span))] for span in names] == ["عبد الكريم زيدان"]
 
 
+@pytest.mark.parametrize("text", [
+    "الأخبار | اقتصاد\nسونيكو توقع عقداً جديداً\n\nوقالت سونيكو إن العقد يشمل خمس سنوات.",  # a line's end
+    "وقّع الرئيس المدير العام لمجمع سونيكو سامي بلعيد العقد.\nوقالت سونيكو إن العقد يشمل خمس سنوات.",  # ل+body
+    "وكانت سونيكو قد أعلنت العقد.\nوقالت سونيكو إن العقد يشمل خمس سنوات.",  # a particle
+])
+def test_a_full_name_reads_back_over_name_words_only(text):
+    norm = normalize_spans(text)
+    assert full_names_of(norm, normalize("سونيكو")) == []
+
+
 def test_full_name_needs_a_title_comma_or_cue_before_the_name():
     text = "التقى زيدان نظيره أمس.\nوقال زيدان إن الأزمة طويلة."
     norm = normalize_spans(text)
