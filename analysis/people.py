@@ -64,7 +64,7 @@ _BARE_STRIP = _CLOSERS + MARKS
 def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
     """How many words of the phrase its title takes (0: it does not open with a title)."""
     n = len(words)
-    definite = lambda k: _definite(_bare(raw[k]))
+    definite = lambda k: _definite(_bare(raw[k])) or is_place(_bare(words[k]))  # ليبيا: a place is definite
     stops = stop_words()
     i, titled, open_ = 0, False, False
     while i < n:

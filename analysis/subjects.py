@@ -143,7 +143,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
             taken.extend(tokens[k:k + n_in])  # النائب في كتلة "الجمهورية القوية" غسان حاصباني: where the title
             resume = k + n_in                 # holder sits, a body named in quotes, then the name
             continue
-        if taken and not where and k >= resume and bare == _IN and _titled_in_place(taken, upto(k + 3), k):
+        if taken and not where and k >= resume and bare in _POST_PLACE and _titled_in_place(taken, upto(k + 3), k):
             taken.extend(tokens[k:k + 2])  # رئيس المكتب الإعلامي في غزة سلامة معروف: the post's place, then
             resume = k + 2                 # the name of who holds it
             continue
@@ -203,6 +203,7 @@ def subject_after(norm: Normalized, fpos: int, fend: int) -> tuple[int, int] | N
 
 
 _IN = "في"
+_POST_PLACE = frozenset({"في", "لدي"})  # رئيس المكتب الإعلامي في غزة X، سفير فرنسا لدى لبنان X: where a post is
 
 
 def _titled_in_place(taken: list[re.Match[str]], tokens: list[re.Match[str]], k: int) -> bool:

@@ -454,3 +454,15 @@ def test_a_title_then_where_its_holder_sits_in_a_quoted_body_then_the_name(text,
 def test_a_title_then_in_a_body_without_a_name_stays_the_title():
     text = 'وقال النائب في البرلمان إن الحكومة لن تنال الثقة.'
     assert [r["speaker"] for r in parsed(text) if r["kind"] == "indirect"] == ["النائب"]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("وقال المتحدث باسم قوات غرب ليبيا سالم الدرسي إن القوات ستلتزم بالهدنة.", "سالم الدرسي",
+     "المتحدث باسم قوات غرب ليبيا"),  # a place closes the construct chain as a definite word does
+    ("وقال وزير خارجية تونس كمال بن سالم إن المحادثات ستستأنف.", "كمال بن سالم", "وزير خارجية تونس"),
+    ("وقال سفير إيطاليا لدى الأردن ماركو فيراري إن المحادثات ستستأنف.", "ماركو فيراري",
+     "سفير إيطاليا لدى الأردن"),  # لدى + place, like في + place: where the post is
+])
+def test_a_title_that_names_a_place_then_the_name(text, speaker, role):
+    got = parsed(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in got if r["kind"] == "indirect"] == [(speaker, role)]
