@@ -433,6 +433,7 @@ def _after_speaker(kind: str, speaker: Speaker, state: ArticleState, m, clause: 
     return Attribution(speaker, m.start(), None if kind == "issuer" else after, about, starts_at=clause)
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n](?!\d)")  # (not the point of 1.4)
 _NICKNAME = re.compile(r"\s*\([^()]*\)\s*$")  # محمد حمدان دقلو (حميدتي): the name without its nickname
 
 
@@ -454,6 +455,8 @@ def _speaker_at(span: tuple[int, int], text: str, state: ArticleState, cue_text:
     name, role, org = _NICKNAME.sub("", named.name) or named.name, named.role, named.org
     if next_quote is not None and not is_person(name) and how not in ("joint", "document"):
         window_end = min(norm.to_folded(next_quote), span[0] + 300)
+        stop = _SENTENCE_END.search(norm.text, span[1], window_end)  # وأوضح الرئيس أن …. وأكد البلدان: the
+        window_end = stop.start() if stop else window_end           # joint phrase of the next sentence is not his
         if state.joint_in(span[0], window_end) or (state.joint_before(span[0]) and
                                                    _in_statement(norm.text, span[0], window_end)):
             name, how, role, org = JOINT, "joint", None, None

@@ -466,3 +466,9 @@ def test_a_title_then_in_a_body_without_a_name_stays_the_title():
 def test_a_title_that_names_a_place_then_the_name(text, speaker, role):
     got = parsed(text)
     assert [(r["speaker"], r["speaker_role"]) for r in got if r["kind"] == "indirect"] == [(speaker, role)]
+
+
+def test_a_joint_statement_in_the_next_sentence_does_not_take_a_speaker():
+    text = ("والتقى وزير الطاقة الأردني صالح الخرابشة نظيره المصري أمس.\n"
+            "وأوضح الوزير أن الكميات الإضافية ستصل في الربيع. وأكد البلدان في بيان مشترك أنهما سيعملان معاً.")
+    assert [s for _, s, _ in said(text)] == ["صالح الخرابشة", "البيان المشترك"]
