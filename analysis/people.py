@@ -102,7 +102,7 @@ def _title_end(words: Sequence[str], raw: Sequence[str]) -> int:
             i += 1  # لحركة حماس إسماعيل هنية، وفد حركة فتح عزام الأحمد: a body and its one-word name
             open_ = False
         elif open_ and word[-1:] not in _CLOSERS and bare not in name_glue() and (
-                (i + 1 < n and definite(i + 1)) or
+                (i + 1 < n and (definite(i + 1) or body_noun(_bare(words[i + 1])))) or  # وفد حركة "فتح"
                 (i + 2 < n and words[i + 1][-1:] not in _CLOSERS and definite(i + 2) and not title_word(bare)
                  and bare not in name_glue() and words[i + 1] not in name_glue())):
             pass  # بعثة الصندوق، مفاوضي الحوثيين، باسم رئاسة مجلس الوزراء: a construct chain a definite word closes
