@@ -155,7 +155,9 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
     """Where the name that starts at `start` ends (exclusive)."""
     stops, glue, qualifiers, all_glue = stop_words(), name_glue(), period_qualifiers(), all_name_glue()
     j, body, particle = start, None, -1
-    while j < len(words) and j - start < MAX_NAME_WORDS:
+    # a body's name runs longer than a person's (بعثة الأمم المتحدة المتكاملة الانتقالية في السودان)
+    most = MAX_NAME_WORDS + 2 if start < len(words) and title_word(_bare(words[start])) == "part" else MAX_NAME_WORDS
+    while j < len(words) and j - start < most:
         word = words[j]
         bare = _bare(word)
         # أبو علي: علي is a name here, not the preposition على; فون دير لاين: لاين after a particle, no ل+noun
@@ -167,8 +169,7 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
             continue
         if j > start and bare.startswith("بال") and not glued:
             break  # رحب فايز السراج بالاتفاق: the object of the verb, no name word
-        if bare == "في" and j > start and j + 1 < len(words) and title_word(_bare(words[start])) == "part" \
-                and words[j - 1][-1:] not in _CLOSERS and is_place(_bare(words[j + 1])):
+        if _body_in_place(words, start, j):
             return j + 2  # وزارة الأشغال العامة في غزة: a body and where it is
         if not bare or has_mark(word) or bare[:1].isdigit() or (not glued and (bare in stops or bare in _particles())) \
                 or _ends_name_as_cue(bare, j == start) \
@@ -186,7 +187,16 @@ def _name_end(words: Sequence[str], raw: Sequence[str], start: int) -> int:
         j += 1
         if word[-1:] in _CLOSERS:
             break
+    else:
+        if j < len(words) and _body_in_place(words, start, j):
+            return j + 2  # بعثة الاتحاد الأفريقي الانتقالية في الصومال: a body's longer name, and where it is
     return j
+
+
+def _body_in_place(words: Sequence[str], start: int, j: int) -> bool:
+    """«في PLACE» at word j after a body's name that started at `start` (وزارة الأشغال العامة في غزة)."""
+    return _bare(words[j]) == "في" and j > start and j + 1 < len(words) and \
+        title_word(_bare(words[start])) == "part" and words[j - 1][-1:] not in _CLOSERS and is_place(_bare(words[j + 1]))
 
 
 def _ends_name_as_cue(bare: str, first: bool) -> bool:

@@ -56,6 +56,7 @@ def speaker_of_last(text: str, published=PUB) -> str:
     ("الرئيس جورج حداد قد", "الرئيس", "جورج حداد"),  # a particle is no name word
     ("وزير النقل: خطة", "وزير النقل:", ""),  # a headline's title and colon: no name after it
     ("وزير النقل اليوم", "وزير النقل", ""),  # a time word ends the title
+    ("بعثة الأمم المتحدة المتكاملة الانتقالية في السودان", "", "بعثة الأمم المتحدة المتكاملة الانتقالية في السودان"),
     # a construct chain that runs into a body noun, then the body's one-word name
     ("رئيس وفد حزب تقدم نادر السيد", "رئيس وفد حزب تقدم", "نادر السيد"),
     ('رئيس وفد حركة "أمل" عضو مكتبها السياسي نادر السيد', 'رئيس وفد حركة "أمل" عضو مكتبها السياسي',
